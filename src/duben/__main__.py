@@ -1,0 +1,3 @@
+from duben.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,195 @@
+"""The ``duben`` command line.
+
+Exit status: 0 on success, 1 for bad input or data (one line on stderr naming the
+file, line and problem), 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from duben import __version__
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that reports usage errors by exception instead of exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``duben``."""
+    from duben.export import FORMATS
+
+    parser = _Parser(prog="duben", description="Bilingual reading aids for Chinese policy texts.")
+    parser.add_argument("--version", action="version", version=f"duben {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    annotate = commands.add_parser("annotate", help="annotate a text and export it")
+    annotate.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+    annotate.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    annotate.add_argument(
+        "-f", "--format", choices=sorted(FORMATS), help="output format (default: from OUT's extension, else json)"
+    )
+    annotate.add_argument("--encoding", metavar="ENC", help="input encoding (default: detect UTF-8, GB18030, Big5)")
+    annotate.add_argument(
+        "--glossary", metavar="FILE", action="append", default=[], help="extra glossary file (TOML, CSV or TSV); repeatable"
+    )
+
+    glossary = commands.add_parser("glossary", help="check, search and show glossary entries")
+    actions = glossary.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    check = actions.add_parser("check", help="validate glossary files (default: the built-in glossary)")
+    check.add_argument("files", metavar="FILE", nargs="*")
+    search = actions.add_parser("search", help="find entries by Chinese form, id or English word")
+    search.add_argument("word", metavar="WORD")
+    search.add_argument("--glossary", metavar="FILE", action="append", default=[])
+    show = actions.add_parser("show", help="show one entry in full")
+    show.add_argument("id", metavar="ID")
+    show.add_argument("--glossary", metavar="FILE", action="append", default=[])
+    return parser
+
+
+def _write(text: str, output: str | None, stdout: TextIO) -> None:
+    if output is None:
+        stdout.write(text)
+        if not text.endswith("\n"):
+            stdout.write("\n")
+        return
+    from duben.errors import InputError
+
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}", source=output) from None
+
+
+def _glossary(files: Sequence[str]):  # type: ignore[no-untyped-def]
+    from duben.glossary import default_glossary
+
+    return default_glossary().extended(*files) if files else default_glossary()
+
+
+def _run_annotate(args: argparse.Namespace, stdout: TextIO) -> int:
+    from duben.decode import decode_bytes, read_text
+    from duben.export import format_for_path, render
+    from duben.pipeline import Annotator
+
+    if args.input == "-":
+        text = decode_bytes(sys.stdin.buffer.read(), args.encoding, source="<stdin>")
+    else:
+        text = read_text(args.input, args.encoding)
+    form = args.format or (format_for_path(args.output) if args.output else None) or "json"
+    annotator = Annotator(_glossary(args.glossary))
+    _write(render(annotator.annotate(text), form), args.output, stdout)
+    return EXIT_OK
+
+
+def _describe(entry) -> str:  # type: ignore[no-untyped-def]
+    lines = [f"{entry.term}  {entry.pinyin}  [{entry.id}]", f"  {entry.gloss}" + ("  (official)" if entry.official else "")]
+    if entry.traditional and entry.traditional != entry.term:
+        lines.append(f"  traditional: {entry.traditional}")
+    if entry.literal:
+        lines.append(f"  literally: {entry.literal}")
+    if entry.explanation:
+        lines.append(f"  {entry.explanation}")
+    for item in entry.expansion:
+        lines.append(f"  - {item.text} {item.pinyin}: {item.gloss}")
+    if entry.aliases:
+        lines.append(f"  also: {', '.join(entry.aliases)}")
+    if entry.related:
+        lines.append(f"  related: {', '.join(entry.related)}")
+    if entry.category:
+        lines.append(f"  category: {entry.category}")
+    for source in entry.sources:
+        lines.append(f"  source: {source}")
+    return "\n".join(lines)
+
+
+def _run_glossary(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from duben.errors import GlossaryError
+    from duben.glossary import check_entries, default_glossary, load_glossary
+
+    if args.action == "check":
+        builtin = default_glossary()
+        if not args.files:
+            problems = check_entries(builtin.values())
+            count = len(builtin)
+        else:
+            problems, count = [], 0
+            for name in args.files:
+                try:
+                    entries = load_glossary(name)
+                except GlossaryError as error:
+                    problems.append(error)
+                    continue
+                count += len(entries)
+                problems.extend(check_entries(entries, known_ids=builtin))
+        for problem in problems:
+            stderr.write(f"duben: {problem}\n")
+        if problems:
+            return EXIT_DATA
+        stdout.write(f"{count} entries OK\n")
+        return EXIT_OK
+    glossary = _glossary(args.glossary)
+    if args.action == "search":
+        found = glossary.search(args.word)
+        if not found:
+            stderr.write(f"duben: no glossary entry matches {args.word!r}\n")
+            return EXIT_DATA
+        for entry in found:
+            stdout.write(f"{entry.id}\t{entry.term}\t{entry.pinyin}\t{entry.gloss}\n")
+        return EXIT_OK
+    entry = glossary.get(args.id) or glossary.lookup(args.id)
+    if entry is None:
+        stderr.write(f"duben: no glossary entry {args.id!r} (try: duben glossary search {args.id})\n")
+        return EXIT_DATA
+    stdout.write(_describe(entry) + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    from duben.errors import DubenError
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as error:
+        stderr.write(f"{parser.format_usage()}{error}\n")
+        return EXIT_USAGE
+    except SystemExit as done:  # --help and --version
+        return int(done.code or 0)
+    # The command line owns the terminal: keep jieba's progress chatter out of it.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    try:
+        if args.command == "annotate":
+            return _run_annotate(args, stdout)
+        if args.command == "glossary" and args.action:
+            return _run_glossary(args, stdout, stderr)
+    except DubenError as error:
+        stderr.write(f"duben: {error}\n")
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        stderr.write("duben: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    usage = parser.format_usage() if args.command != "glossary" else "usage: duben glossary {check,search,show} ...\n"
+    stderr.write(f"{usage}duben: error: a command is required\n")
+    return EXIT_USAGE
