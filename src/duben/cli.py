@@ -138,8 +138,7 @@ def _run_glossary(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
                     continue
                 count += len(entries)
                 problems.extend(check_entries(entries, known_ids=builtin))
-        for problem in problems:
-            stderr.write(f"duben: {problem}\n")
+        stderr.writelines(f"duben: {problem}\n" for problem in problems)
         if problems:
             return EXIT_DATA
         stdout.write(f"{count} entries OK\n")
@@ -150,8 +149,7 @@ def _run_glossary(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         if not found:
             stderr.write(f"duben: no glossary entry matches {args.word!r}\n")
             return EXIT_DATA
-        for entry in found:
-            stdout.write(f"{entry.id}\t{entry.term}\t{entry.pinyin}\t{entry.gloss}\n")
+        stdout.writelines(f"{entry.id}\t{entry.term}\t{entry.pinyin}\t{entry.gloss}\n" for entry in found)
         return EXIT_OK
     entry = glossary.get(args.id) or glossary.lookup(args.id)
     if entry is None:

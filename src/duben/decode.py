@@ -25,7 +25,7 @@ FALLBACK_ENCODINGS = ("gb18030", "big5")
 
 # Bytes that never occur in text: NUL and most C0 controls (tab, line feed, carriage
 # return, form feed and escape excepted).
-_BINARY_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+_BINARY_BYTES = frozenset(range(32)) - {9, 10, 12, 13, 27}
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -20,7 +20,7 @@ from duben.segment import Piece, Segmenter, default_segmenter
 __all__ = ["Annotator", "annotate"]
 
 #: What ``glossary=`` accepts: a Glossary, a file path, entries, or a list of paths.
-GlossaryLike = Union[Glossary, str, os.PathLike, Iterable[Union[str, os.PathLike, GlossaryEntry]]]
+GlossaryLike = Union[Glossary, str, os.PathLike, Iterable[str | os.PathLike | GlossaryEntry]]
 
 
 def _resolve_glossary(glossary: GlossaryLike | None) -> Glossary:
