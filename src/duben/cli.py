@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     search = actions.add_parser("search", help="find entries by Chinese form, id or English word")
     search.add_argument("word", metavar="WORD")
     search.add_argument("--glossary", metavar="FILE", action="append", default=[])
+    suggest = actions.add_parser("suggest", help="list likely policy terms in INPUT that the glossary lacks")
+    suggest.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+    suggest.add_argument("--encoding", metavar="ENC")
+    suggest.add_argument("--glossary", metavar="FILE", action="append", default=[])
     show = actions.add_parser("show", help="show one entry in full")
     show.add_argument("id", metavar="ID")
     show.add_argument("--glossary", metavar="FILE", action="append", default=[])
@@ -83,15 +87,35 @@ def _glossary(files: Sequence[str]):  # type: ignore[no-untyped-def]
     return default_glossary().extended(*files) if files else default_glossary()
 
 
-def _run_annotate(args: argparse.Namespace, stdout: TextIO) -> int:
+def _read_input(args: argparse.Namespace) -> str:
     from duben.decode import decode_bytes, read_text
+
+    if args.input == "-":
+        return decode_bytes(sys.stdin.buffer.read(), args.encoding, source="<stdin>")
+    return read_text(args.input, args.encoding)
+
+
+def _run_suggest(args: argparse.Namespace, stdout: TextIO) -> int:
+    from duben.pipeline import Annotator
+
+    text = _read_input(args)
+    document = Annotator(_glossary(args.glossary)).annotate(text)
+    seen: dict[str, list[int]] = {}
+    reasons: dict[str, str] = {}
+    for candidate in document.candidates:
+        seen.setdefault(candidate.text, []).append(text.count("\n", 0, candidate.start) + 1)
+        reasons.setdefault(candidate.text, candidate.reason)
+    stdout.write("candidate\treason\tcount\tlines\n")
+    for found, lines in seen.items():
+        stdout.write(f"{found}\t{reasons[found]}\t{len(lines)}\t{','.join(map(str, lines))}\n")
+    return EXIT_OK
+
+
+def _run_annotate(args: argparse.Namespace, stdout: TextIO) -> int:
     from duben.export import format_for_path, render
     from duben.pipeline import Annotator
 
-    if args.input == "-":
-        text = decode_bytes(sys.stdin.buffer.read(), args.encoding, source="<stdin>")
-    else:
-        text = read_text(args.input, args.encoding)
+    text = _read_input(args)
     form = args.format or (format_for_path(args.output) if args.output else None) or "json"
     annotator = Annotator(_glossary(args.glossary))
     _write(render(annotator.annotate(text), form), args.output, stdout)
@@ -143,6 +167,8 @@ def _run_glossary(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
             return EXIT_DATA
         stdout.write(f"{count} entries OK\n")
         return EXIT_OK
+    if args.action == "suggest":
+        return _run_suggest(args, stdout)
     glossary = _glossary(args.glossary)
     if args.action == "search":
         found = glossary.search(args.word)
@@ -188,6 +214,6 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    usage = parser.format_usage() if args.command != "glossary" else "usage: duben glossary {check,search,show} ...\n"
+    usage = parser.format_usage() if args.command != "glossary" else "usage: duben glossary {check,search,suggest,show} ...\n"
     stderr.write(f"{usage}duben: error: a command is required\n")
     return EXIT_USAGE

@@ -5,22 +5,26 @@ text ─► blocks ─► terms ─► segment ─► readings ─► lexicon �
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Iterable
-from typing import Union
+from typing import Any
 
 from duben.blocks import split_blocks
 from duben.glossary import Glossary, default_glossary
-from duben.hanzi import is_han
+from duben.hanzi import has_han, is_han
+from duben.lexicon import Lexicon, default_lexicon
 from duben.model import Document, GlossaryEntry, TermMatch, Token
 from duben.pinyin import Reader, display_pinyin, split_pinyin
+from duben.script import Script, to_display_tokens, to_simplified
 from duben.segment import Piece, Segmenter, default_segmenter
+from duben.suggest import find_candidates
 
 __all__ = ["Annotator", "annotate"]
 
 #: What ``glossary=`` accepts: a Glossary, a file path, entries, or a list of paths.
-GlossaryLike = Union[Glossary, str, os.PathLike, Iterable[str | os.PathLike | GlossaryEntry]]
+GlossaryLike = Glossary | str | os.PathLike | Iterable[str | os.PathLike | GlossaryEntry]
 
 
 def _resolve_glossary(glossary: GlossaryLike | None) -> Glossary:
@@ -43,25 +47,91 @@ class Annotator:
         glossary: user glossary files or entries added to the built-in glossary (they win
             on the same id or surface form), or a :class:`~duben.glossary.Glossary` to use as is.
         user_words: extra words for the segmenter.
+        glosses: run the lexicon stage: English glosses (CC-CEDICT), HSK levels and
+            frequency ranks. Glossary glosses of terms are given either way.
+        script: show tokens in this script too (``Token.display``): ``"tw"``, ``"hk"``,
+            ``"twp"`` (Taiwan phrasing) or ``"simplified"``; ``None`` for none.
+        cedict_path: a CC-CEDICT file (``cedict_ts.u8``) to use instead of the packaged one.
     """
 
-    def __init__(self, glossary: GlossaryLike | None = None, *, user_words: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        glossary: GlossaryLike | None = None,
+        *,
+        user_words: Iterable[str] = (),
+        glosses: bool = True,
+        script: Script | str | None = None,
+        cedict_path: str | os.PathLike[str] | None = None,
+    ) -> None:
         self.glossary = _resolve_glossary(glossary)
         words = tuple(user_words)
         self.segmenter = Segmenter(words) if words else default_segmenter()
         self.reader = Reader()
+        self.script = Script.parse(script)
+        # Opened on first lookup; the packaged dictionary's index is shared by the process.
+        self.lexicon: Lexicon | None = None
+        if glosses:
+            self.lexicon = Lexicon(cedict_path) if cedict_path is not None else default_lexicon()
 
     def annotate(self, text: str) -> Document:
         """Annotate ``text`` and return the frozen :class:`~duben.model.Document`."""
         if not isinstance(text, str):
             raise TypeError(f"annotate() needs str, not {type(text).__name__}; decode bytes first (duben.decode_bytes)")
         blocks = split_blocks(text)
-        matches = self.glossary.match(text)
+        # Terms, segmentation, readings and lookups work on a simplified copy of the same
+        # length, so traditional and mixed input read like simplified; offsets and
+        # token text come from the input.
+        plain = to_simplified(text) if has_han(text) else text
+        matches = self.glossary.match(plain)
+        if plain != text:
+            matches = [dataclasses.replace(m, text=text[m.start : m.end]) for m in matches]
         top = [m for m in matches if m.parent is None]
-        pieces = self.segmenter.segment(text, [(m.start, m.end) for m in top])
-        tokens = self._tokens(text, pieces, top)
+        pieces = self.segmenter.segment(plain, [(m.start, m.end) for m in top])
+        tokens = self._tokens(plain, pieces, top)
+        tokens = [dataclasses.replace(t, text=text[t.start : t.end]) for t in tokens] if plain != text else tokens
+        if self.script is not None:
+            tokens = self._display(tokens, plain)
         used = {m.id: self.glossary[m.id] for m in matches}
-        return Document(text=text, blocks=blocks, tokens=tuple(tokens), terms=tuple(matches), glossary=used)
+        candidates = find_candidates(
+            text,
+            matches,
+            word_ends={t.end for t in tokens},
+            idioms=[(t.start, t.end) for t in tokens if t.pos == "i"],
+        )
+        return Document(
+            text=text,
+            blocks=blocks,
+            tokens=tuple(tokens),
+            terms=tuple(matches),
+            glossary=used,
+            candidates=tuple(candidates),
+            script=self.script.value if self.script is not None else None,
+        )
+
+    def _display(self, tokens: list[Token], plain: str) -> list[Token]:
+        """Tokens with ``display`` set where the display script writes them differently."""
+        if self.script is None:
+            return tokens
+        if self.script is Script.SIMPLIFIED:
+            shown: Iterable[str] = (plain[t.start : t.end] for t in tokens)
+        else:
+            shown = to_display_tokens([t.text for t in tokens], self.script)
+        return [t if s == t.text else dataclasses.replace(t, display=s) for t, s in zip(tokens, shown)]
+
+    def _lexicon_fields(self, word: str, syllables: tuple[str | None, ...], term_gloss: str | None) -> dict[str, Any]:
+        """Glosses, HSK levels and frequency rank of a (simplified) word; the glossary's gloss first."""
+        glosses: tuple[str, ...] = (term_gloss,) if term_gloss else ()
+        if self.lexicon is None or not has_han(word):
+            return {"glosses": glosses}
+        if term_gloss:
+            # The glossary has the word's meaning here; add the dictionary's own senses
+            # of the word, if it has the word, but not its glosses of parts.
+            found = self.lexicon.glosses(word, syllables) if self.lexicon.entries(word) else ()
+            glosses += tuple(g for g in found if g != term_gloss)
+        else:
+            glosses = self.lexicon.glosses(word, syllables)
+        hsk2, hsk3 = self.lexicon.hsk_levels(word)
+        return {"glosses": glosses, "hsk2": hsk2, "hsk3": hsk3, "frequency_rank": self.lexicon.frequency_rank(word)}
 
     def _term_syllables(self, match: TermMatch) -> list[str] | None:
         """The glossary's own syllables for a match, one per Han character, if they fit."""
@@ -102,7 +172,7 @@ class Annotator:
                 syllables = self.reader.read_word(word, piece.pos)
             if display is None:
                 display = display_pinyin(word, syllables, piece.pos)
-            glosses = (self.glossary[term_id].gloss,) if term_id and piece.protected else ()
+            term_gloss = self.glossary[term_id].gloss if term_id and piece.protected else None
             tokens.append(
                 Token(
                     start=piece.start,
@@ -112,7 +182,7 @@ class Annotator:
                     pinyin=display,
                     pos=piece.pos,
                     term=term_id,
-                    glosses=glosses,
+                    **self._lexicon_fields(word, syllables, term_gloss),
                 )
             )
         return tokens
