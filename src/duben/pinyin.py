@@ -56,15 +56,23 @@ def split_pinyin(text: str) -> list[str]:
 
 def _split_run(run: list[tuple[str, str | None]]) -> list[str]:
     letters = "".join(c for c, _ in run)
+    marked = [t is not None for _, t in run]
     inventory = _inventory()
 
-    @functools.cache
+    @functools.lru_cache(maxsize=None)
     def best(start: int) -> tuple[int, ...] | None:
         if start == len(letters):
             return ()
         options = []
         for end in range(min(len(letters), start + 6), start, -1):
-            if letters[start:end] in inventory and (rest := best(end)) is not None:
+            if letters[start:end] not in inventory or sum(marked[start:end]) > 1:
+                continue
+            # Inside a word a syllable never starts with a, o or e: GB/T 16159 would
+            # have written an apostrophe (jínàn is ji-nan, xī'ān is xi-an).
+            if end < len(letters) and letters[end] in "aoe":
+                continue
+            rest = best(end)
+            if rest is not None:
                 options.append((end, *rest))
         # Fewest syllables; on a tie the longer first syllable (xian over xi-an).
         return min(options, key=len) if options else None
