@@ -49,6 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument(
         "--glossary", metavar="FILE", action="append", default=[], help="extra glossary file (TOML, CSV or TSV); repeatable"
     )
+    annotate.add_argument(
+        "--script",
+        choices=["simplified", "tw", "hk", "twp"],
+        help="show the text in this script: tw or hk (traditional, Taiwan or Hong Kong standard), "
+        "twp (Taiwan standard and Taiwan phrasing: 软件 → 軟體), simplified",
+    )
+    annotate.add_argument(
+        "--no-glosses", dest="glosses", action="store_false", help="skip dictionary glosses, HSK levels and frequency ranks"
+    )
+    annotate.add_argument("--cedict", metavar="FILE", help="CC-CEDICT file (cedict_ts.u8) instead of the packaged copy")
 
     glossary = commands.add_parser("glossary", help="check, search and show glossary entries")
     actions = glossary.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
@@ -117,7 +127,7 @@ def _run_annotate(args: argparse.Namespace, stdout: TextIO) -> int:
 
     text = _read_input(args)
     form = args.format or (format_for_path(args.output) if args.output else None) or "json"
-    annotator = Annotator(_glossary(args.glossary))
+    annotator = Annotator(_glossary(args.glossary), glosses=args.glosses, script=args.script, cedict_path=args.cedict)
     _write(render(annotator.annotate(text), form), args.output, stdout)
     return EXIT_OK
 
