@@ -58,7 +58,7 @@ CATEGORIES = frozenset(
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _HEADER = re.compile(r'^\s*\[\s*"?([^\]"]+)"?\s*\]\s*(?:#.*)?$')
-_TEXT_FIELDS = ("term", "traditional", "pinyin", "gloss", "literal", "explanation", "category")
+_TEXT_FIELDS = ("term", "traditional", "pinyin", "gloss", "literal", "explanation", "category", "pinyin_note")
 _LIST_FIELDS = ("aliases", "related", "sources")
 _KNOWN_FIELDS = frozenset((*_TEXT_FIELDS, *_LIST_FIELDS, "official", "expansion", "id"))
 

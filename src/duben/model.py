@@ -155,6 +155,8 @@ class GlossaryEntry:
     """Where the rendering and facts come from."""
     expansion: tuple[Expansion, ...] = ()
     """For numbered formulas, the items they stand for."""
+    pinyin_note: str = ""
+    """Why ``pinyin`` differs from the general reading of the characters, where it does."""
     origin: str = ""
     """The file the entry was read from (for messages), ``""`` for built-ins made in code."""
     line: int = 0
@@ -181,6 +183,8 @@ class GlossaryEntry:
             "related": list(self.related),
             "sources": list(self.sources),
         }
+        if self.pinyin_note:
+            out["pinyin_note"] = self.pinyin_note
         if self.expansion:
             out["expansion"] = [
                 {"text": e.text, "pinyin": e.pinyin, "gloss": e.gloss, "explanation": e.explanation}
