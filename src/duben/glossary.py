@@ -229,7 +229,7 @@ class Glossary(Mapping[str, GlossaryEntry]):
 
 
 def _header_lines(source: str) -> dict[str, int]:
-    lines = {}
+    lines: dict[str, int] = {}
     for number, line in enumerate(source.splitlines(), start=1):
         match = _HEADER.match(line)
         if match and not line.lstrip().startswith("[["):
@@ -284,7 +284,7 @@ def _make_entry(entry_id: str, data: Mapping[str, Any], *, path: str, line: int,
         official = official.strip().lower() in ("1", "true", "yes", "official")
     if not isinstance(official, bool):
         raise GlossaryError("must be true or false", path=path, line=field_line("official"), field="official")
-    lists = {name: _text_list(data.get(name, []), path=path, line=field_line(name), field=name) for name in _LIST_FIELDS}
+    lists: dict[str, Any] = {name: _text_list(data.get(name, []), path=path, line=field_line(name), field=name) for name in _LIST_FIELDS}
     expansion = []
     for item in data.get("expansion", []) or []:
         if isinstance(item, str):
@@ -448,11 +448,11 @@ def check_entries(entries: Iterable[GlossaryEntry], known_ids: Iterable[str] = (
                 )
         for form in entry.forms:
             key, _ = _strip_separators(form)
-            other = forms.get(key)
-            if other is not None and other.id != entry.id:
+            claimed = forms.get(key)
+            if claimed is not None and claimed.id != entry.id:
                 problems.append(
                     GlossaryError(
-                        f"form {form!r} is also claimed by {other.id!r} ({other.origin}:{other.line})",
+                        f"form {form!r} is also claimed by {claimed.id!r} ({claimed.origin}:{claimed.line})",
                         path=entry.origin,
                         line=entry.line,
                         field="aliases",
