@@ -118,3 +118,9 @@ def test_glossary_is_read_only(mini_glossary):
     assert isinstance(mini_glossary, Glossary)
     with pytest.raises(TypeError):
         mini_glossary["x"] = None  # type: ignore[index]
+
+
+def test_a_match_never_runs_across_a_closing_quote():
+    glossary = Glossary(parse_glossary('[m]\nterm = "煤电铝"\naliases = ["煤电铝一体化"]\npinyin = "méi diàn lǚ"\ngloss = "x"\n', "g.toml"))
+    assert [(m.text, m.parent) for m in glossary.match("构建“煤电铝”一体化格局")] == [("煤电铝", None)]
+    assert [(m.text, m.parent) for m in glossary.match("构建煤电铝一体化格局")] == [("煤电铝一体化", None)]

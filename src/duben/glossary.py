@@ -167,15 +167,15 @@ class Glossary(Mapping[str, GlossaryEntry]):
         longer one follows it with ``parent`` set to the longer term's id.
         """
         skeleton: list[int] = []  # offsets of the non-separator characters
-        boundary: list[bool] = []  # a separator stands right before this skeleton character
-        pending = False
+        boundary: list[str] = []  # the separators standing right before this skeleton character
+        pending = ""
         for offset, char in enumerate(text):
             if char in TERM_SEPARATORS:
-                pending = True
+                pending += char
                 continue
             skeleton.append(offset)
             boundary.append(pending)
-            pending = False
+            pending = ""
         chars = "".join(text[i] for i in skeleton)
         found: list[TermMatch] = []
         position = 0
@@ -193,25 +193,28 @@ class Glossary(Mapping[str, GlossaryEntry]):
         return found
 
     def _longest_at(
-        self, chars: str, boundary: list[bool], position: int, limit: int, below: int | None = None
+        self, chars: str, boundary: list[str], position: int, limit: int, below: int | None = None
     ) -> tuple[int, str] | None:
         for key, splits, entry_id in self._index.get(chars[position], ()):
             end = position + len(key)
             if end > limit or (below is not None and len(key) >= below) or chars[position:end] != key:
                 continue
-            crossed = [i - position for i in range(position + 1, end) if boundary[i]]
-            if all(self._may_cross(i, key, splits) for i in crossed):
+            crossed = [(i - position, boundary[i]) for i in range(position + 1, end) if boundary[i]]
+            if all(self._may_cross(split, separators, key, splits) for split, separators in crossed):
                 return len(key), entry_id
         return None
 
     @staticmethod
-    def _may_cross(split: int, key: str, splits: frozenset[int]) -> bool:
+    def _may_cross(split: int, separators: str, key: str, splits: frozenset[int]) -> bool:
+        """Whether a match may run across ``separators`` standing before ``key[split]``."""
         if split in splits:
             return True
-        return not splits and split >= 2 and len(key) - split >= 2
+        # An enumeration comma alone may join two parts of two or more characters each
+        # (碳达峰、碳中和); a quotation mark closes or opens a quotation, so never.
+        return separators == "、" and not splits and split >= 2 and len(key) - split >= 2
 
     def _nested(
-        self, chars: str, boundary: list[bool], skeleton: list[int], text: str, start: int, end: int, parent: str
+        self, chars: str, boundary: list[str], skeleton: list[int], text: str, start: int, end: int, parent: str
     ) -> Iterator[TermMatch]:
         position = start
         while position < end:
@@ -220,8 +223,9 @@ class Glossary(Mapping[str, GlossaryEntry]):
                 position += 1
                 continue
             length, entry_id = hit
-            s, e = skeleton[position], skeleton[position + length - 1] + 1
-            yield TermMatch(entry_id, s, e, text[s:e], parent=parent)
+            if entry_id != parent:  # an alias of the parent inside it says nothing new
+                s, e = skeleton[position], skeleton[position + length - 1] + 1
+                yield TermMatch(entry_id, s, e, text[s:e], parent=parent)
             position += length
 
 
