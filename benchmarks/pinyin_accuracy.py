@@ -63,7 +63,7 @@ HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000313
 
 #: Systems evaluate a report in these pieces: lines, cut again after sentence-final marks,
 #: so that g2pM sees inputs of the length it was trained on.
-SENTENCE_END_RE = re.compile(r"(?<=[。！？；\n])")
+SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;\n])")
 
 ALL_SYSTEMS = ("pypinyin", "pypinyin+large", "g2pm", "duben")
 
