@@ -269,3 +269,100 @@ def test_import_reads_nothing() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- in the pipeline
+
+
+@pytest.fixture(scope="session")
+def glossed_sample(sample_text: str, shared_cache: Path):
+    from duben.pipeline import Annotator
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DUBEN_CACHE_DIR", str(shared_cache))
+        annotator = Annotator()
+        document = annotator.annotate(sample_text)
+    return document
+
+
+def test_sample_report_words_are_glossed(glossed_sample) -> None:
+    han = [t for t in glossed_sample.tokens if t.is_han]
+    glossed = [t for t in han if t.glosses]
+    assert len(glossed) / len(han) >= 0.99, [t.text for t in han if not t.glosses][:20]
+
+
+def test_sample_report_glosses_follow_the_reading_shown(glossed_sample, lexicon: Lexicon) -> None:
+    checked = 0
+    for token in glossed_sample.tokens:
+        if not token.is_han or token.term is not None:
+            continue
+        entries = lexicon.entries(token.text)
+        readings = {e.syllables for e in entries}
+        if len(readings) < 2:
+            continue  # not a polyphone in the dictionary
+        shown = tuple(token.syllables)
+        matching = [e for e in entries if lexicon_module._matches(e.syllables, shown, lexicon_module._same_but_neutral)]
+        if matching:
+            senses = {lexicon_module._readable(s) for e in matching for s in e.senses}
+            assert token.glosses[0] in senses, (token.text, shown, token.glosses[:3])
+            checked += 1
+    assert checked >= 50  # 的 了 地 得 行 长 … are common in any report
+
+
+def test_glossary_gloss_comes_first(glossed_sample) -> None:
+    whole_terms = {(m.start, m.end): m.id for m in glossed_sample.terms if m.parent is None}
+    seen = 0
+    for token in glossed_sample.tokens:
+        term = whole_terms.get((token.start, token.end))
+        if term is not None and token.term == term:
+            assert token.glosses[0] == glossed_sample.glossary[term].gloss
+            seen += 1
+    assert seen >= 20
+
+
+def test_sample_report_levels_and_ranks(glossed_sample) -> None:
+    development = next(t for t in glossed_sample.tokens if t.text == "发展" and t.term is None)
+    assert (development.hsk2, development.hsk3) == (4, 3)
+    assert development.frequency_rank is not None and development.frequency_rank < 1000
+    punctuation = next(t for t in glossed_sample.tokens if t.text in ("，", ","))
+    assert (punctuation.glosses, punctuation.hsk2, punctuation.frequency_rank) == ((), None, None)
+
+
+def test_levels_reach_the_json_export(glossed_sample) -> None:
+    from duben.export.json import to_dict
+
+    tokens = to_dict(glossed_sample)["tokens"]
+    development = next(t for t in tokens if t["text"] == "发展" and t["term"] is None)
+    assert development["hsk"] == {"2.0": 4, "3.0": 3}
+    assert isinstance(development["frequency_rank"], int)
+    assert development["glosses"][0] == "development"
+
+
+def test_annotator_without_glosses(mini_glossary, shared_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from duben.pipeline import Annotator
+
+    monkeypatch.setenv("DUBEN_CACHE_DIR", str(shared_cache))
+    document = Annotator(mini_glossary, glosses=False).annotate("推进碳达峰碳中和的发展")
+    by_text = {t.text: t for t in document.tokens}
+    assert by_text["发展"].glosses == () and by_text["发展"].hsk3 is None
+    assert by_text["碳达峰碳中和"].glosses == ("carbon peaking and carbon neutrality",)
+
+
+def test_annotator_with_a_user_dictionary(mini_glossary, tiny_cedict: Path, own_cache: Path) -> None:
+    from duben.pipeline import Annotator
+
+    document = Annotator(mini_glossary, cedict_path=tiny_cedict).annotate("银行试点")
+    assert [(t.text, t.glosses) for t in document.tokens] == [("银行", ("bank",)), ("试点", ("pilot scheme",))]
+
+
+def test_cli_names_a_missing_dictionary(tmp_path: Path, own_cache: Path) -> None:
+    import io
+
+    from duben.cli import main
+
+    source = tmp_path / "in.txt"
+    source.write_text("银行", encoding="utf-8")
+    err = io.StringIO()
+    code = main(["annotate", str(source), "--cedict", str(tmp_path / "missing.u8")], stdout=io.StringIO(), stderr=err)
+    assert code == 1
+    assert err.getvalue() == f"duben: {tmp_path / 'missing.u8'}: no such dictionary file\n"

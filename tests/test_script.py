@@ -118,3 +118,91 @@ def test_importing_does_not_load_opencc() -> None:
     code = "import sys, duben.script; print('opencc' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- in the pipeline
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DUBEN_CACHE_DIR", str(tmp_path_factory.mktemp("duben-cache")))
+        yield
+
+
+@pytest.fixture(scope="module")
+def sample_annotations(sample_text: str, cache: None):
+    from duben.pipeline import Annotator
+
+    annotator = Annotator(glosses=False)
+    return {
+        "original": annotator.annotate(sample_text),
+        "tw": annotator.annotate(to_display(sample_text, Script.TW)),
+        "hk": annotator.annotate(to_display(sample_text, Script.HK)),
+    }
+
+
+def _differences(a, b) -> list:
+    return [
+        (x.text, y.text, x.syllables, y.syllables)
+        for x, y in zip(a.tokens, b.tokens)
+        if (x.start, x.end, x.syllables, x.term) != (y.start, y.end, y.syllables, y.term)
+    ]
+
+
+@pytest.mark.parametrize(("copy", "allowed"), [("hk", 0), ("tw", 2)], ids=["hk", "tw"])
+def test_traditional_copy_reads_like_the_original(sample_annotations, copy: str, allowed: int) -> None:
+    original, traditional = sample_annotations["original"], sample_annotations[copy]
+    assert [(m.id, m.start, m.end) for m in traditional.terms] == [(m.id, m.start, m.end) for m in original.terms]
+    assert len(traditional.tokens) == len(original.tokens)
+    # Taiwan writes 著 for both zhe and zhù; OpenCC reads 彰顯著 as 彰 + 顯著 (notable).
+    assert len(_differences(original, traditional)) <= allowed, _differences(original, traditional)
+    assert "".join(t.text for t in traditional.tokens) == traditional.text  # the reader sees their own characters
+
+
+def test_mixed_input_reads_like_simplified(cache: None) -> None:
+    from duben.pipeline import Annotator
+
+    annotator = Annotator(glosses=False)
+    mixed = annotator.annotate("兴县經濟技術开发区发展")
+    simplified = annotator.annotate("兴县经济技术开发区发展")
+    assert [(t.start, t.end, t.syllables, t.term) for t in mixed.tokens] == [
+        (t.start, t.end, t.syllables, t.term) for t in simplified.tokens
+    ]
+    assert "".join(t.text for t in mixed.tokens) == mixed.text
+
+
+@pytest.mark.parametrize(
+    ("script", "displays"),
+    [
+        ("tw", {"为了": "為了", "软件": "軟件", "里面": "裡面"}),
+        ("hk", {"为了": "為了", "软件": "軟件", "里面": "裏面"}),
+        ("twp", {"为了": "為了", "软件": "軟體", "里面": "裡面"}),
+    ],
+)
+def test_annotator_display_script(cache: None, script: str, displays: dict[str, str]) -> None:
+    from duben.pipeline import Annotator
+
+    document = Annotator(glosses=False, script=script).annotate("为了软件里面")
+    assert document.script == script
+    assert {t.text: t.display for t in document.tokens} == displays
+
+
+def test_simplified_display_of_traditional_input(cache: None) -> None:
+    from duben.pipeline import Annotator
+
+    document = Annotator(glosses=False, script="simplified").annotate("興縣發展。")
+    assert [(t.text, t.display) for t in document.tokens] == [("興縣", "兴县"), ("發展", "发展"), ("。", None)]
+
+
+def test_cli_renders_traditional_html(tmp_path: Path, cache: None) -> None:
+    import io
+
+    from duben.cli import main
+
+    source = tmp_path / "in.md"
+    source.write_text("# 兴县发展\n\n推进软件发展。\n", encoding="utf-8")
+    out = io.StringIO()
+    assert main(["annotate", str(source), "--script", "twp", "-f", "html", "--no-glosses"], stdout=out) == 0
+    page = out.getvalue()
+    assert "興縣" in page and "軟體" in page

@@ -396,7 +396,7 @@ def _readable(sense: str) -> str:
     >>> _readable("CL:家[jia1],個|个[ge4]")
     'CL:家,个'
     """
-    return _REFERENCE.sub(r"\1", sense)
+    return _REFERENCE.sub(r"\1", sense) if "[" in sense else sense
 
 
 _VARIANT = re.compile(r"(?:old |erhua |Japanese )?variant of (?:[^\s|\[\]/]+\|)?([^\s|\[\]/]+)\[([A-Za-z:0-9 ]+)\]")
@@ -457,6 +457,12 @@ def _format_part_gloss(part: str, senses: Sequence[str]) -> str:
 # --------------------------------------------------------------------------- the lexicon
 
 
+_ENTRIES_QUERY = (
+    "SELECT traditional, simplified, pinyin, senses, simplified = ?1 FROM entry"
+    " WHERE simplified = ?1 OR traditional = ?1 ORDER BY id"
+)
+
+
 class Lexicon:
     """English glosses, HSK levels and frequency ranks for simplified words.
 
@@ -479,6 +485,7 @@ class Lexicon:
         self._cedict: sqlite3.Connection | None = None
         self._levels: sqlite3.Connection | None = None
         self._cache: dict[tuple[str, tuple[str | None, ...]], tuple[str, ...]] = {}
+        self._entries: dict[str, tuple[DictionaryEntry, ...]] = {}
 
     def __repr__(self) -> str:
         return f"Lexicon(cedict_path={os.fspath(self._cedict_path) if self._cedict_path else None!r})"
@@ -497,6 +504,7 @@ class Lexicon:
                     connection.close()
             self._cedict = self._levels = None
             self._cache.clear()
+            self._entries.clear()
 
     @property
     def cedict_path(self) -> Path:
@@ -532,16 +540,16 @@ class Lexicon:
         ['Huan2', 'hai2', 'huan2']
         """
         with self._lock:
-            connection = self._dictionary()
-            rows = connection.execute(
-                "SELECT traditional, simplified, pinyin, senses FROM entry WHERE simplified = ? ORDER BY id", (word,)
-            ).fetchall()
-            if not rows:
-                rows = connection.execute(
-                    "SELECT traditional, simplified, pinyin, senses FROM entry WHERE traditional = ? ORDER BY id",
-                    (word,),
-                ).fetchall()
-        return tuple(DictionaryEntry(t, s, p, tuple(senses.split("/"))) for t, s, p, senses in rows)
+            found = self._entries.get(word)
+            if found is None:
+                rows = self._dictionary().execute(_ENTRIES_QUERY, (word,)).fetchall()
+                # A word listed under its simplified form ignores entries that only share
+                # its traditional form.
+                if any(simplified_match for *_, simplified_match in rows):
+                    rows = [row for row in rows if row[-1]]
+                found = tuple(DictionaryEntry(t, s, p, tuple(senses.split("/"))) for t, s, p, senses, _ in rows)
+                self._entries[word] = found
+        return found
 
     def glosses(self, word: str, syllables: Sequence[str | None] = ()) -> tuple[str, ...]:
         """English glosses of ``word`` for the reading ``syllables`` (``("xing2", "zheng4")``).
@@ -601,10 +609,10 @@ class Lexicon:
             if not is_han(word[position]):
                 position += 1
                 continue
-            end = len(word)
-            while end > position + 1 and not (
-                all(is_han(c) for c in word[position:end]) and self.entries(word[position:end])
-            ):
+            end = position + 1
+            while end < len(word) and is_han(word[end]):
+                end += 1
+            while end > position + 1 and not self.entries(word[position:end]):
                 end -= 1
             part = word[position:end]
             found = self.entries(part)
