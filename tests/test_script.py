@@ -206,3 +206,15 @@ def test_cli_renders_traditional_html(tmp_path: Path, cache: None) -> None:
     assert main(["annotate", str(source), "--script", "twp", "-f", "html", "--no-glosses"], stdout=out) == 0
     page = out.getvalue()
     assert "興縣" in page and "軟體" in page
+
+
+@pytest.mark.parametrize(("script", "expected"), [("tw", None), ("hk", None), ("twp", None)])
+def test_whole_terms_show_the_glossarys_traditional_form(cache: None, script: str, expected: str | None) -> None:
+    from duben.glossary import Glossary
+    from duben.model import GlossaryEntry
+    from duben.pipeline import Annotator
+
+    entry = GlossaryEntry(id="xin-zheng-cheng", term="新征程", traditional="新征程", pinyin="xīn zhēngchéng", gloss="new journey")
+    document = Annotator(Glossary([entry]), glosses=False, script=script).annotate("奋进新征程")
+    # OpenCC alone would write 新徵程.
+    assert [(t.text, t.display) for t in document.tokens] == [("奋进", "奮進"), ("新征程", expected)]

@@ -17,7 +17,7 @@ from duben.hanzi import has_han, is_han
 from duben.lexicon import Lexicon, default_lexicon
 from duben.model import Document, GlossaryEntry, TermMatch, Token
 from duben.pinyin import Reader, display_pinyin, split_pinyin
-from duben.script import Script, to_display_tokens, to_simplified
+from duben.script import Script, to_display_tokens, to_simplified, traditional_to_display
 from duben.segment import Piece, Segmenter, default_segmenter
 from duben.suggest import find_candidates
 
@@ -90,7 +90,7 @@ class Annotator:
         tokens = self._tokens(plain, pieces, top)
         tokens = [dataclasses.replace(t, text=text[t.start : t.end]) for t in tokens] if plain != text else tokens
         if self.script is not None:
-            tokens = self._display(tokens, plain)
+            tokens = self._display(tokens, plain, top)
         used = {m.id: self.glossary[m.id] for m in matches}
         candidates = find_candidates(
             text,
@@ -108,14 +108,20 @@ class Annotator:
             script=self.script.value if self.script is not None else None,
         )
 
-    def _display(self, tokens: list[Token], plain: str) -> list[Token]:
+    def _display(self, tokens: list[Token], plain: str, top: list[TermMatch]) -> list[Token]:
         """Tokens with ``display`` set where the display script writes them differently."""
         if self.script is None:
             return tokens
         if self.script is Script.SIMPLIFIED:
-            shown: Iterable[str] = (plain[t.start : t.end] for t in tokens)
-        else:
-            shown = to_display_tokens([t.text for t in tokens], self.script)
+            return [t if plain[t.start : t.end] == t.text else dataclasses.replace(t, display=plain[t.start : t.end]) for t in tokens]
+        shown = list(to_display_tokens([t.text for t in tokens], self.script))
+        # A whole glossary term shows the glossary's traditional form, which is curated
+        # (OpenCC writes 新征程 as 新徵程).
+        curated = {(m.start, m.end): self.glossary[m.id].traditional for m in top}
+        for index, token in enumerate(tokens):
+            form = curated.get((token.start, token.end))
+            if form and len(form) == len(token.text):
+                shown[index] = traditional_to_display(form, self.script)
         return [t if s == t.text else dataclasses.replace(t, display=s) for t, s in zip(tokens, shown)]
 
     def _lexicon_fields(self, word: str, syllables: tuple[str | None, ...], term_gloss: str | None) -> dict[str, Any]:

@@ -37,6 +37,7 @@ __all__ = [
     "Script",
     "to_display",
     "to_display_tokens",
+    "traditional_to_display",
     "to_simplified",
 ]
 
@@ -79,6 +80,15 @@ DISPLAY_CONFIGS: dict[Script, str] = {
     Script.TW: "s2tw",
     Script.HK: "s2hk",
     Script.TW_PHRASES: "s2twp",
+}
+
+#: From a traditional form (Taiwan standard, as glossaries write it) to each traditional
+#: display script: regional variant forms only, no simplified-to-traditional step that
+#: could turn a character both scripts share into another (征 → 徵).
+TRADITIONAL_CONFIGS: dict[Script, tuple[str, ...]] = {
+    Script.TW: ("t2tw",),
+    Script.HK: ("tw2t", "t2hk"),
+    Script.TW_PHRASES: ("t2tw",),
 }
 
 #: Character-level fallback for a script whose phrase conversion would change a token's
@@ -164,6 +174,22 @@ def to_display(text: str, script: Script | str) -> str:
     '台灣的軟件'
     """
     return _convert(DISPLAY_CONFIGS[Script.parse(script) or Script.SIMPLIFIED], text)
+
+
+def traditional_to_display(text: str, script: Script | str) -> str:
+    """A traditional form (a glossary's, say) in the variant forms of ``script``, same length.
+
+    For :attr:`Script.SIMPLIFIED` the text is made simplified.
+
+    >>> traditional_to_display("新征程裡", Script.HK), traditional_to_display("新征程裡", Script.TW)
+    ('新征程裏', '新征程裡')
+    """
+    chosen = Script.parse(script) or Script.SIMPLIFIED
+    if chosen is Script.SIMPLIFIED:
+        return to_simplified(text)
+    for config in TRADITIONAL_CONFIGS[chosen]:
+        text = "".join(_aligned(config, _pieces(text)))
+    return text
 
 
 def to_display_tokens(texts: Sequence[str], script: Script | str) -> tuple[str, ...]:
