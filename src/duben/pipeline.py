@@ -113,7 +113,8 @@ class Annotator:
         if self.script is None:
             return tokens
         if self.script is Script.SIMPLIFIED:
-            return [t if plain[t.start : t.end] == t.text else dataclasses.replace(t, display=plain[t.start : t.end]) for t in tokens]
+            shown = [plain[t.start : t.end] for t in tokens]
+            return [t if s == t.text else dataclasses.replace(t, display=s) for t, s in zip(tokens, shown, strict=True)]
         shown = list(to_display_tokens([t.text for t in tokens], self.script))
         # A whole glossary term shows the glossary's traditional form, which is curated
         # (OpenCC writes 新征程 as 新徵程).
@@ -122,7 +123,7 @@ class Annotator:
             form = curated.get((token.start, token.end))
             if form and len(form) == len(token.text):
                 shown[index] = traditional_to_display(form, self.script)
-        return [t if s == t.text else dataclasses.replace(t, display=s) for t, s in zip(tokens, shown)]
+        return [t if s == t.text else dataclasses.replace(t, display=s) for t, s in zip(tokens, shown, strict=True)]
 
     def _lexicon_fields(self, word: str, syllables: tuple[str | None, ...], term_gloss: str | None) -> dict[str, Any]:
         """Glosses, HSK levels and frequency rank of a (simplified) word; the glossary's gloss first."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ NORMALISE_CONFIG = "tw2s"
 _PIECE = re.compile(r"[^\n。！？；]*[\n。！？；]?")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str) -> opencc.OpenCC:
     import opencc  # deferred: importing and loading OpenCC's tables costs ~30 ms
 
