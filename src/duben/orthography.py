@@ -281,8 +281,12 @@ _LEXICAL_QUANTITIES = frozenset(
 )
 
 
+#: Last characters of common words that jieba tags as names (高端化, 幸福感, 宣传部); no given name ends so.
+_NOT_NAME_ENDINGS = frozenset("化感性率度部局委厅处科所院会业品型式制量值面线")
+
+
 def _is_person_name(text: str) -> bool:
-    if not 1 <= len(text) <= 4 or not all(_is_han(c) for c in text):
+    if not 1 <= len(text) <= 4 or not all(_is_han(c) for c in text) or len(text) > 1 and text[-1] in _NOT_NAME_ENDINGS:
         return False
     if text[:2] in _COMPOUND_SURNAMES:
         return 3 <= len(text) <= 4
@@ -401,7 +405,11 @@ def _plan(
         capital_starts = set(starts)
         if pos == "ns":
             starts = _place_words(han, starts, from_dictionary=True)
-            capital_starts = set(starts)
+            capital_starts |= set(starts)
+        # A one-character generic ends the name; what follows is a common word (黄河流域 → Huáng Hé liúyù).
+        for i in sorted(capital_starts):
+            if 0 < i < len(han) - 1 and han[i] in PLACE_GENERICS and not capitals[i + 1]:
+                starts = sorted(set(starts) | {i + 1})
     elif is_proper and pos in _PERSON_TAGS and 2 <= len(han) <= 4 and _is_person_name(han):
         surname = 2 if han[:2] in _COMPOUND_SURNAMES else 1
         starts = [0, surname] if len(han) > surname else [0]

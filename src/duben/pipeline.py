@@ -16,6 +16,7 @@ from duben.glossary import Glossary, default_glossary
 from duben.hanzi import has_han, is_han
 from duben.lexicon import Lexicon, default_lexicon
 from duben.model import Document, GlossaryEntry, TermMatch, Token
+from duben.orthography import PLACE_GENERICS, PROPER_NOUN_TAGS, spoken_syllables
 from duben.pinyin import Reader, display_pinyin, split_pinyin
 from duben.script import Script, to_display_tokens, to_simplified, traditional_to_display
 from duben.segment import Piece, Segmenter, default_segmenter
@@ -52,6 +53,8 @@ class Annotator:
         script: show tokens in this script too (``Token.display``): ``"tw"``, ``"hk"``,
             ``"twp"`` (Taiwan phrasing) or ``"simplified"``; ``None`` for none.
         cedict_path: a CC-CEDICT file (``cedict_ts.u8``) to use instead of the packaged one.
+        sandhi: also give spoken tones (``Token.spoken``: 一/不 and third-tone sandhi);
+            ``syllables`` keep citation tones either way.
     """
 
     def __init__(
@@ -62,7 +65,9 @@ class Annotator:
         glosses: bool = True,
         script: Script | str | None = None,
         cedict_path: str | os.PathLike[str] | None = None,
+        sandhi: bool = False,
     ) -> None:
+        self.sandhi = sandhi
         self.glossary = _resolve_glossary(glossary)
         words = tuple(user_words)
         self.segmenter = Segmenter(words) if words else default_segmenter()
@@ -88,6 +93,9 @@ class Annotator:
         top = [m for m in matches if m.parent is None]
         pieces = self.segmenter.segment(plain, [(m.start, m.end) for m in top])
         tokens = self._tokens(plain, pieces, top)
+        if self.sandhi:  # spoken tones over the whole passage, on the simplified copy
+            spoken = spoken_syllables([(t.text, t.syllables) for t in tokens])
+            tokens = [dataclasses.replace(t, spoken=s) for t, s in zip(tokens, spoken, strict=True)]
         tokens = [dataclasses.replace(t, text=text[t.start : t.end]) for t in tokens] if plain != text else tokens
         if self.script is not None:
             tokens = self._display(tokens, plain, top)
@@ -106,6 +114,7 @@ class Annotator:
             glossary=used,
             candidates=tuple(candidates),
             script=self.script.value if self.script is not None else None,
+            sandhi=self.sandhi,
         )
 
     def _display(self, tokens: list[Token], plain: str, top: list[TermMatch]) -> list[Token]:
@@ -139,6 +148,29 @@ class Annotator:
             glosses = self.lexicon.glosses(word, syllables)
         hsk2, hsk3 = self.lexicon.hsk_levels(word)
         return {"glosses": glosses, "hsk2": hsk2, "hsk3": hsk3, "frequency_rank": self.lexicon.frequency_rank(word)}
+
+    def _capitals(self, word: str, syllables: tuple[str | None, ...], pos: str | None) -> dict[str, Any]:
+        """Dictionary evidence on capitals for a word tagged as a proper noun.
+
+        jieba's dictionary tags many common words as names (文明 nr, 城市 ns): a word the
+        dictionary has in lower case is not capitalised; one it capitalises is written
+        its way (中国共产党 → Zhōngguó Gòngchǎndǎng). Other words are left to the tag.
+        """
+        if self.lexicon is None or pos not in PROPER_NOUN_TAGS:
+            return {}
+        han = tuple(s for s in syllables if s is not None)
+        entries = [e for e in self.lexicon.entries(word) if len(e.syllables) == len(han)]
+        if not entries and len(han) == len(word) > 2 and word[-1] in PLACE_GENERICS:
+            # An unlisted place: a listed name and a generic (吕梁山 → Lǚliáng Shān).
+            name = self._capitals(word[:-1], han[:-1], "ns").get("capitals")
+            return {"capitals": [*name, True]} if name else {}
+        if not entries:
+            return {}
+        if any(not e.pinyin[:1].isupper() for e in entries):
+            return {"proper": False}
+        best = next((e for e in entries if e.syllables == han), entries[0])
+        capitals = [part[:1].isupper() for part in best.pinyin.split() if part[:1].isalpha()]
+        return {"capitals": capitals} if len(capitals) == len(han) else {}
 
     def _term_syllables(self, match: TermMatch) -> list[str] | None:
         """The glossary's own syllables for a match, one per Han character, if they fit."""
@@ -178,7 +210,7 @@ class Annotator:
             else:
                 syllables = self.reader.read_word(word, piece.pos)
             if display is None:
-                display = display_pinyin(word, syllables, piece.pos)
+                display = display_pinyin(word, syllables, piece.pos, **self._capitals(word, syllables, piece.pos))
             term_gloss = self.glossary[term_id].gloss if term_id and piece.protected else None
             tokens.append(
                 Token(
@@ -200,13 +232,21 @@ def _default_annotator() -> Annotator:
     return Annotator()
 
 
-def annotate(text: str, *, glossary: GlossaryLike | None = None, user_words: Iterable[str] = ()) -> Document:
+@functools.lru_cache(maxsize=1)
+def _sandhi_annotator() -> Annotator:
+    return Annotator(sandhi=True)
+
+
+def annotate(
+    text: str, *, glossary: GlossaryLike | None = None, user_words: Iterable[str] = (), sandhi: bool = False
+) -> Document:
     """Annotate a Chinese text with readings, terms and glosses.
 
     Args:
         text: the text; offsets in the result index into it.
         glossary: user glossary files or entries added to the built-in one.
         user_words: extra words for the segmenter.
+        sandhi: also give spoken tones in ``Token.spoken`` (see :func:`duben.orthography.spoken_syllables`).
 
     >>> doc = annotate("推进四水四定。")
     >>> [(t.text, t.pinyin) for t in doc.tokens]
@@ -215,6 +255,8 @@ def annotate(text: str, *, glossary: GlossaryLike | None = None, user_words: Ite
     'si-shui-si-ding'
     """
     words = tuple(user_words)
-    if glossary is None and not words:
+    if glossary is None and not words and not sandhi:
         return _default_annotator().annotate(text)
-    return Annotator(glossary, user_words=words).annotate(text)
+    if glossary is None and not words:
+        return _sandhi_annotator().annotate(text)
+    return Annotator(glossary, user_words=words, sandhi=sandhi).annotate(text)
