@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-glosses", dest="glosses", action="store_false", help="skip dictionary glosses, HSK levels and frequency ranks"
     )
     annotate.add_argument("--cedict", metavar="FILE", help="CC-CEDICT file (cedict_ts.u8) instead of the packaged copy")
+    annotate.add_argument(
+        "--sandhi", action="store_true", help="add spoken tones (一/不 and third-tone sandhi) beside the citation tones"
+    )
+    annotate.add_argument(
+        "--pinyin-style",
+        choices=["marks", "numbers", "zhuyin", "none"],
+        help="how the reader shows readings (default: marks); JSON always keeps tone marks, its contract",
+    )
 
     glossary = commands.add_parser("glossary", help="check, search and show glossary entries")
     actions = glossary.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
@@ -127,8 +135,15 @@ def _run_annotate(args: argparse.Namespace, stdout: TextIO) -> int:
 
     text = _read_input(args)
     form = args.format or (format_for_path(args.output) if args.output else None) or "json"
-    annotator = Annotator(_glossary(args.glossary), glosses=args.glosses, script=args.script, cedict_path=args.cedict)
-    _write(render(annotator.annotate(text), form), args.output, stdout)
+    annotator = Annotator(
+        _glossary(args.glossary), glosses=args.glosses, script=args.script, cedict_path=args.cedict, sandhi=args.sandhi
+    )
+    options = {}
+    if args.pinyin_style and form != "json":
+        from duben.orthography import PinyinStyle
+
+        options["pinyin_style"] = PinyinStyle(args.pinyin_style)
+    _write(render(annotator.annotate(text), form, **options), args.output, stdout)
     return EXIT_OK
 
 

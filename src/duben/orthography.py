@@ -385,8 +385,8 @@ def _plan(
     pos: str | None,
     proper: bool | None,
     capitals: Sequence[bool] | None,
-) -> list[tuple[str, object]]:
-    """Lay a token out as literal text and words: ``("text", s)``, ``("word", (syllables, capital))``, ``("join", "-")``."""
+) -> list[tuple[str, str, list[str], bool]]:
+    """Lay a token out as ``(kind, literal, syllables, capital)``: kinds ``text``, ``word`` and ``join`` (a hyphen)."""
     han = "".join(c for c, s in zip(text, syllables, strict=True) if s is not None)
     han_syllables = [s for s in syllables if s is not None]
     if capitals is not None and len(capitals) != len(han_syllables):
@@ -429,7 +429,7 @@ def _plan(
         hyphens.add(2)
     erhua = _is_erhua(text, han, han_syllables)
 
-    plan: list[tuple[str, object]] = []
+    plan: list[tuple[str, str, list[str], bool]] = []
     han_index = 0
     current: list[str] = []
     current_capital = False
@@ -437,18 +437,18 @@ def _plan(
     def flush() -> None:
         nonlocal current
         if current:
-            plan.append(("word", (current, current_capital)))
+            plan.append(("word", "", current, current_capital))
             current = []
 
     for char, syllable in zip(text, syllables, strict=True):
         if syllable is None:
             flush()
-            plan.append(("text", char))
+            plan.append(("text", char, [], False))
             continue
         if han_index in starts and current:
             flush()
             if han_index in hyphens:
-                plan.append(("join", "-"))
+                plan.append(("join", "-", [], False))
         if not current:
             current_capital = is_proper and (han_index in capital_starts or not capital_starts)
         if erhua and han_index == len(han) - 1 and current:
@@ -497,9 +497,8 @@ def render_pinyin(
     zhuyin = style is PinyinStyle.ZHUYIN
     out: list[str] = []
     previous = ""  # kind of the last item written
-    for kind, value in plan:
+    for kind, value, word_syllables, capital in plan:
         if kind == "word":
-            word_syllables, capital = value  # type: ignore[misc]
             if previous == "word" or previous == "text" and out[-1][-1:].isalnum():
                 out.append(" ")
             if zhuyin:
@@ -507,11 +506,11 @@ def render_pinyin(
             else:
                 out.append(_write_word(word_syllables, write, capitalize=capital, apostrophes=style is PinyinStyle.MARKS))
         elif kind == "join":
-            out.append(" " if zhuyin else str(value))
+            out.append(" " if zhuyin else value)
         else:
-            if previous == "word" and str(value).isalnum():
+            if previous == "word" and value.isalnum():
                 out.append(" ")
-            out.append(str(value))
+            out.append(value)
         previous = kind
     return "".join(out)
 
