@@ -291,3 +291,26 @@ def test_screenshot(reader):
     reader.screenshot(path=str(path))
     assert path.stat().st_size > 10_000
     assert (ROOT / "docs" / "reader.png").exists(), "docs/reader.png (the README's screenshot) is missing"
+
+
+def test_script_switch_shows_one_script_at_a_time(open_page, tmp_path):
+    import duben
+    from duben.pipeline import Annotator
+
+    doc = Annotator(script="tw").annotate("# 发展\n\n推进软件发展。\n")
+    assert any(t.display for t in doc.tokens)
+    path = tmp_path / "tw.html"
+    path.write_text(duben.to_html(doc), encoding="utf-8")
+    page = open_page(path)
+    text = page.locator(".dr-text p")
+    # The script asked for is shown first; the source text is one choice away.
+    assert text.inner_text().replace("\n", "").count("發展") == 1
+    page.get_by_label("Characters").select_option("text")
+    plain = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.dr-text p .w')).map(w => w.querySelector('.st, .sd') ? "
+        "getComputedStyle(w.querySelector('.st')).display : 'same')"
+    )
+    assert "inline" in plain and "none" not in plain
+    page.get_by_role("button", name="Copy text without pinyin").click()
+    page.get_by_role("status").filter(has_text="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == "发展\n推进软件发展。"

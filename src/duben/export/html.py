@@ -43,7 +43,7 @@ TONE_PRESETS: dict[str, tuple[str, tuple[str, str, str, str, str]]] = {
     # Pleco's defaults (red, green, blue, purple, grey), darkened where needed for contrast.
     "pleco": ("Pleco", ("#d10000", "#117a1a", "#1b3fe0", "#8a00b8", "#666666")),
     # Nathan Dummitt's scheme as used by MDBG (red, orange, green, blue, black).
-    "dummitt": ("Dummitt / MDBG", ("#d10000", "#b05300", "#1a7a12", "#0044cc", "#333333")),
+    "dummitt": ("Dummitt / MDBG", ("#d10000", "#a34e00", "#1a7a12", "#0044cc", "#333333")),
     # A colour-blind-safe set after Okabe and Ito: hues that stay apart under the common
     # colour-vision deficiencies, darkened to pass contrast.
     "colourblind": ("Colour-blind safe", ("#0067a5", "#b34700", "#00735a", "#a8326e", "#595959")),
@@ -60,7 +60,13 @@ TOC_MIN_HEADINGS = 3
 HSK_LEVELS = (1, 2, 3, 4, 5, 6, 7)
 
 _PINYIN_LANG = "zh-Latn-pinyin"
-_SCRIPT_LANG = {"tw": "zh-Hant-TW", "hk": "zh-Hant-HK", "t": "zh-Hant", "twp": "zh-Hant-TW"}
+#: Display script (``Document.script``) -> (language tag, label) of ``Token.display``.
+_SCRIPTS = {
+    "simplified": ("zh-Hans", "Simplified"),
+    "tw": ("zh-Hant-TW", "Traditional (Taiwan)"),
+    "twp": ("zh-Hant-TW", "Traditional (Taiwan)"),
+    "hk": ("zh-Hant-HK", "Traditional (Hong Kong)"),
+}
 
 
 @lru_cache(maxsize=None)
@@ -110,6 +116,8 @@ def tone_segments(pinyin: str, syllables: Sequence[str | None]) -> list[tuple[st
     folded = display.lower()
     out: list[tuple[str, int | None]] = []
     position = 0
+    # Letters of non-Han characters (5G, PM2.5) may stand between syllables.
+    mixed = any(s is None for s in syllables)
     for syllable in syllables:
         if not syllable:
             continue
@@ -117,7 +125,7 @@ def tone_segments(pinyin: str, syllables: Sequence[str | None]) -> list[tuple[st
         found = folded.find(marked, position)
         # Only separators may stand between two syllables; anything else means the
         # display form was written from other readings.
-        if found < 0 or any(c.isalpha() for c in display[position:found]):
+        if found < 0 or not mixed and any(c.isalpha() for c in display[position:found]):
             return [(display, None)]
         if found > position:
             out.append((display[position:found], None))
@@ -213,8 +221,8 @@ class _Page:
         if token.display is not None and token.display != token.text:
             self.has_display = True
             return (
-                f'<span class="sc">{escape(token.text)}</span>'
-                f'<span class="tc" lang="{lang_display}">{escape(token.display)}</span>'
+                f'<span class="st">{escape(token.text)}</span>'
+                f'<span class="sd" lang="{lang_display}">{escape(token.display)}</span>'
             )
         return escape(token.text)
 
@@ -379,9 +387,13 @@ def _controls(page: _Page) -> str:
     if page.has_spoken:
         parts.append('<label class="switch"><input type="checkbox" role="switch" name="sandhi"> Spoken tones (sandhi)</label>')
     if page.has_display:
+        # The source text and the display script (traditional, or simplified for a
+        # traditional source); the display script is what was asked for, so it comes first.
+        shown = _SCRIPTS.get(page.document.script or "", ("zh-Hant", "Traditional"))[1]
+        source = "Traditional" if page.document.script == "simplified" else "Simplified"
         parts.append(
-            '<label>Characters <select name="script"><option value="simplified">Simplified</option>'
-            '<option value="traditional">Traditional</option></select></label>'
+            f'<label>Characters <select name="script"><option value="display">{escape(shown)}</option>'
+            f'<option value="text">{source} (as in the source)</option></select></label>'
         )
     parts.append(
         f'<label>Text size <input type="range" name="size" min="80" max="200" step="10" value="100" '
@@ -409,7 +421,7 @@ def _title(document: Document) -> str:
 def _body(document: Document, prefix: str) -> tuple[str, _Page]:
     page = _Page(document, prefix)
     blocks = _blocks(document)
-    lang_display = _SCRIPT_LANG.get(document.script or "", "zh-Hant")
+    lang_display = _SCRIPTS.get(document.script or "", ("zh-Hant", ""))[0]
     starts = {t.start: t for t in document.terms if t.parent is None}
     token_starts = [t.start for t in document.tokens]
     rendered = []
@@ -432,12 +444,17 @@ def _body(document: Document, prefix: str) -> tuple[str, _Page]:
     html = (
         f'<div class="{" ".join(classes)}" data-card="{card}">'
         f"{_controls(page)}{toc}"
-        f'<main class="dr-text" lang="zh-Hans">\n{main}\n</main>\n{appendix}'
+        f'<main class="dr-text" lang="{_text_lang(document)}">\n{main}\n</main>\n{appendix}'
         f'<div class="dr-card" id="{card}" role="tooltip" lang="en" hidden></div>'
         f'<script type="application/json" class="dr-data">{_script_json(data)}</script>'
         "</div>"
     )
     return html, page
+
+
+def _text_lang(document: Document) -> str:
+    # A document shown in simplified characters was written in traditional ones.
+    return "zh-Hant" if document.script == "simplified" else "zh-Hans"
 
 
 def _css() -> str:
@@ -467,7 +484,7 @@ def to_html(document: Document, *, title: str | None = None, fragment: bool = Fa
     page_title = title if title is not None else _title(document)
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{_text_lang(document)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         # Nothing may be fetched: only the page's own inline style and script run.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var KEY = "duben-reader-v1";
-  var DEFAULTS = {pinyin: true, hsk: "0", tones: "pleco", sandhi: false, script: "simplified", size: "100"};
+  var DEFAULTS = {pinyin: true, hsk: "0", tones: "pleco", sandhi: false, script: "display", size: "100"};
 
   function load() {
     var settings = {}, saved = null, k;
@@ -48,7 +48,7 @@
     function apply() {
       root.classList.toggle("no-pinyin", !settings.pinyin);
       root.classList.toggle("sandhi", !!settings.sandhi && !!control("sandhi"));
-      root.classList.toggle("traditional", settings.script === "traditional" && !!control("script"));
+      root.classList.toggle("display-script", settings.script === "display" && !!control("script"));
       root.setAttribute("data-hsk", control("hsk") ? settings.hsk : "0");
       var classes = root.className.split(/\s+/).filter(function (c) { return c.indexOf("tones-") !== 0; });
       classes.push("tones-" + settings.tones);
@@ -71,7 +71,7 @@
 
     /* Plain text of a node: no pinyin, no fallback brackets, only the script shown. */
     function plain(node) {
-      var hidden = root.classList.contains("traditional") ? "sc" : "tc";
+      var hidden = root.classList.contains("display-script") ? "st" : "sd";
       var out = [];
       (function walk(n) {
         if (n.nodeType === 3) { out.push(n.nodeValue); return; }
@@ -102,7 +102,8 @@
       while (card.firstChild) card.removeChild(card.firstChild);
       var head = el("p");
       var base = el("span", "dc-word", plain(word));
-      base.setAttribute("lang", root.classList.contains("traditional") ? "zh-Hant" : "zh-Hans");
+      var shown = word.querySelector(root.classList.contains("display-script") ? ".sd" : ".st");
+      base.setAttribute("lang", (shown && shown.getAttribute("lang")) || (word.closest("[lang]") || root).getAttribute("lang") || "zh-Hans");
       head.appendChild(base);
       var py = pinyinOf(word);
       if (py) head.appendChild(py);
@@ -129,7 +130,7 @@
         var box = el("div", "dc-term");
         box.appendChild(el("p", "dc-label", "Policy term"));
         var name = el("p");
-        var whole = plain(term) === plain(word) && !root.classList.contains("traditional");
+        var whole = plain(term) === plain(word);
         var zh = el("span", "dc-word", entry.term);
         zh.setAttribute("lang", "zh-Hans");
         name.appendChild(zh);
