@@ -61,7 +61,9 @@ def test_each_annotation_sits_above_its_base_text(reader):
             const ann = rt.getBoundingClientRect();
             checked++;
             const centre = (ann.left + ann.right) / 2;
-            if (!(ann.height > 0 && ann.top < base.top && ann.bottom <= base.top + 0.35 * base.height && centre >= base.left - 2 && centre <= base.right + 2))
+            const above = ann.height > 0 && ann.top < base.top && ann.bottom <= base.top + 0.35 * base.height;
+            const centred = centre >= base.left - 2 && centre <= base.right + 2;
+            if (!(above && centred))
                 bad.push([w.textContent, ann.top, ann.bottom, ann.left, ann.right, base.top, base.left, base.right]);
         }
         return {checked, bad: bad.slice(0, 5), count: bad.length};
@@ -145,8 +147,8 @@ def test_enter_on_a_term_word_jumps_to_its_glossary_entry(reader):
 
 def _visible_annotations(page) -> int:
     return page.evaluate(
-        "() => Array.from(document.querySelectorAll('.dr-text rt')).filter(rt => {"
-        " const s = getComputedStyle(rt); return s.display !== 'none' && s.visibility === 'visible' && rt.getBoundingClientRect().height > 0 }).length"
+        "() => Array.from(document.querySelectorAll('.dr-text rt')).filter(rt => { const s = getComputedStyle(rt);"
+        " return s.display !== 'none' && s.visibility === 'visible' && rt.getBoundingClientRect().height > 0 }).length"
     )
 
 
@@ -207,9 +209,10 @@ def test_tone_colour_presets(reader):
     for name, (_, colours) in TONE_PRESETS.items():
         select.select_option(name)
         seen = reader.evaluate(
-            "() => [1,2,3,4,5].map(t => { const s = document.querySelector('.dr-text rt .t' + t); return s && getComputedStyle(s).color })"
+            "() => [1, 2, 3, 4, 5].map(t => document.querySelector('.dr-text rt .t' + t))"
+            ".map(s => s && getComputedStyle(s).color)"
         )
-        for tone, (colour, got) in enumerate(zip(colours, seen), 1):
+        for tone, (colour, got) in enumerate(zip(colours, seen, strict=True), 1):
             if got is not None:
                 r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
                 assert got == f"rgb({r}, {g}, {b})", (name, tone)
@@ -237,9 +240,7 @@ def test_controls_are_labelled_form_controls(reader):
 
 def test_screen_readers_get_each_word_once_with_its_reading(reader, sample_doc):
     title = sample_doc.blocks[0]
-    spoken = " ".join(
-        f"{t.text} {t.pinyin}" if t.pinyin else t.text for t in sample_doc.tokens_in(title.start, title.end)
-    )
+    spoken = " ".join(f"{t.text} {t.pinyin}" if t.pinyin else t.text for t in sample_doc.tokens_in(title.start, title.end))
     snapshot = reader.locator(".dr-text h1").aria_snapshot()
     name = re.search(r'heading "(.*)"', snapshot).group(1)
     assert name.split() == spoken.split()
@@ -314,3 +315,21 @@ def test_script_switch_shows_one_script_at_a_time(open_page, tmp_path):
     page.get_by_role("button", name="Copy text without pinyin").click()
     page.get_by_role("status").filter(has_text="Copied").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == "发展\n推进软件发展。"
+
+
+def test_spoken_tones_switch_swaps_the_readings(open_page, tmp_path):
+    import dataclasses
+
+    import duben
+
+    doc = duben.annotate("我们一起推进发展。")
+    tokens = tuple(dataclasses.replace(t, spoken=("yi4", "qi3")) if t.text == "一起" else t for t in doc.tokens)
+    path = tmp_path / "sandhi.html"
+    path.write_text(duben.to_html(dataclasses.replace(doc, tokens=tokens, sandhi=True)), encoding="utf-8")
+    page = open_page(path)
+    word = page.locator(".dr-text .w", has_text="一起")
+    assert word.locator("rt").inner_text() == "yīqǐ"
+    page.get_by_role("switch", name="Spoken tones (sandhi)").check()
+    assert word.locator("rt").inner_text() == "yìqǐ"
+    word.hover()
+    assert "yìqǐ" in _card_text(page) and "yīqǐ" not in _card_text(page)

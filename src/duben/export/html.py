@@ -25,7 +25,7 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 from html import escape
 from importlib.resources import files
 from typing import Any
@@ -69,7 +69,7 @@ _SCRIPTS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     return files("duben.export").joinpath(name).read_text(encoding="utf-8")
 
@@ -287,10 +287,11 @@ def _toc(document: Document, page: _Page, blocks: Sequence[Block]) -> str:
     top = min(b.level or 1 for _, b in headings)
     items = "".join(
         f'<li class="l{min((b.level or 1) - top, 3)}"><a href="#{_attr(page.id(f"b{n}"))}" lang="zh-Hans">'
-        f"{escape(document.text[b.start:b.end].strip())}</a></li>"
+        f"{escape(document.text[b.start : b.end].strip())}</a></li>"
         for n, b in headings
     )
-    return f'<nav class="dr-toc" aria-labelledby="{_attr(page.id("toc"))}" lang="en"><h2 id="{_attr(page.id("toc"))}">Contents</h2><ol>{items}</ol></nav>'
+    label = _attr(page.id("toc"))
+    return f'<nav class="dr-toc" aria-labelledby="{label}" lang="en"><h2 id="{label}">Contents</h2><ol>{items}</ol></nav>'
 
 
 # --- glossary -------------------------------------------------------------------------
@@ -299,7 +300,12 @@ def _toc(document: Document, page: _Page, blocks: Sequence[Block]) -> str:
 def _glossary_data(document: Document, page: _Page) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for entry_id, entry in document.glossary.items():
-        item: dict[str, Any] = {"term": entry.term, "pinyin": entry.pinyin, "gloss": entry.gloss, "href": "#" + page.id(f"g-{entry_id}")}
+        item: dict[str, Any] = {
+            "term": entry.term,
+            "pinyin": entry.pinyin,
+            "gloss": entry.gloss,
+            "href": "#" + page.id(f"g-{entry_id}"),
+        }
         if entry.traditional and entry.traditional != entry.term:
             item["traditional"] = entry.traditional
         if entry.official:
@@ -314,12 +320,18 @@ def _glossary_data(document: Document, page: _Page) -> dict[str, Any]:
     return data
 
 
-def _entry_html(page: _Page, entry_id: str, entry: GlossaryEntry, nested_in: dict[str, list[str]], blocks_of: dict[str, list[int]]) -> str:
+def _entry_html(
+    page: _Page, entry_id: str, entry: GlossaryEntry, nested_in: dict[str, list[str]], blocks_of: dict[str, list[int]]
+) -> str:
     head = [f'<span class="gt" lang="zh-Hans">{escape(entry.term)}</span>']
     if entry.traditional and entry.traditional != entry.term:
         head.append(f'<span class="gt" lang="zh-Hant">{escape(entry.traditional)}</span>')
     head.append(f'<span class="gp" lang="{_PINYIN_LANG}">{escape(entry.pinyin)}</span>')
-    body = [f'<p class="gg">{escape(entry.gloss)}' + (' <span class="official">official rendering</span>' if entry.official else "") + "</p>"]
+    body = [
+        f'<p class="gg">{escape(entry.gloss)}'
+        + (' <span class="official">official rendering</span>' if entry.official else "")
+        + "</p>"
+    ]
     if entry.literal:
         body.append(f"<p><i>Literally:</i> {escape(entry.literal)}</p>")
     if entry.explanation:
@@ -376,7 +388,7 @@ def _controls(page: _Page) -> str:
     p = page.id
     tone_options = "".join(f'<option value="{name}">{escape(label)}</option>' for name, (label, _) in TONE_PRESETS.items())
     parts = [
-        f'<label class="switch"><input type="checkbox" role="switch" name="pinyin" checked> Show pinyin</label>',
+        '<label class="switch"><input type="checkbox" role="switch" name="pinyin" checked> Show pinyin</label>',
     ]
     if page.has_levels:
         levels = "".join(f'<option value="{n}">HSK {"7–9" if n == 7 else n}</option>' for n in HSK_LEVELS)
@@ -487,7 +499,7 @@ def to_html(document: Document, *, title: str | None = None, fragment: bool = Fa
         f'<html lang="{_text_lang(document)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         # Nothing may be fetched: only the page's own inline style and script run.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         '<meta name="generator" content="duben">\n'
         f"<title>{escape(page_title)}</title>\n<style>{_css()}</style>\n</head>\n"
