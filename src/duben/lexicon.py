@@ -360,23 +360,25 @@ def _build_levels(hsk: dict[str, Path], jieba_dictionary: Path) -> Callable[[sql
             "INSERT INTO hsk VALUES (?, ?, ?)",
             ((w, hsk2.get(w), hsk3.get(w)) for w in sorted(hsk2.keys() | hsk3.keys())),
         )
-        counts: dict[str, int] = {}
-        with open(jieba_dictionary, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                fields = line.split()
-                if len(fields) < 2 or not fields[1].isdigit():
-                    raise LexiconError("expected 'word frequency [tag]'", path=str(jieba_dictionary), line=number)
-                counts[fields[0]] = max(int(fields[1]), counts.get(fields[0], 0))
+
+        def counts() -> Iterator[tuple[str, int]]:
+            with open(jieba_dictionary, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    fields = line.split()
+                    if len(fields) < 2 or not fields[1].isdigit():
+                        raise LexiconError("expected 'word frequency [tag]'", path=str(jieba_dictionary), line=number)
+                    yield fields[0], int(fields[1])
+
+        # Streamed through SQLite rather than held in Python: 350,000 words.
+        connection.execute("CREATE TEMP TABLE counts (word TEXT, count INTEGER)")
+        connection.executemany("INSERT INTO counts VALUES (?, ?)", counts())
         # Competition ranking: words with the same count share a rank.
         connection.execute("CREATE TABLE frequency (word TEXT PRIMARY KEY, rank INTEGER) WITHOUT ROWID")
-        ranked = sorted(counts.items(), key=lambda item: -item[1])
-        rows = []
-        previous, rank = None, 0
-        for position, (word, count) in enumerate(ranked, 1):
-            if count != previous:
-                previous, rank = count, position
-            rows.append((word, rank))
-        connection.executemany("INSERT INTO frequency VALUES (?, ?)", rows)
+        connection.execute(
+            "INSERT INTO frequency SELECT word, RANK() OVER (ORDER BY count DESC)"
+            " FROM (SELECT word, MAX(count) AS count FROM counts GROUP BY word)"
+        )
+        connection.execute("DROP TABLE counts")
 
     return build
 
