@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,7 +17,7 @@ from duben.glossary import Glossary, default_glossary
 from duben.hanzi import has_han, is_han
 from duben.lexicon import Lexicon, default_lexicon
 from duben.model import Document, GlossaryEntry, TermMatch, Token
-from duben.orthography import PLACE_GENERICS, PROPER_NOUN_TAGS, spoken_syllables
+from duben.orthography import PLACE_GENERICS, PROPER_NOUN_TAGS, join_syllables, spoken_syllables
 from duben.pinyin import Reader, display_pinyin, split_pinyin
 from duben.script import Script, to_display_tokens, to_simplified, traditional_to_display
 from duben.segment import Piece, Segmenter, default_segmenter
@@ -39,6 +40,24 @@ def _resolve_glossary(glossary: GlossaryLike | None) -> Glossary:
     paths = [item for item in items if isinstance(item, (str, os.PathLike))]
     entries = [item for item in items if isinstance(item, GlossaryEntry)]
     return default_glossary().extended(*paths, entries)
+
+
+#: Terms of at most this many characters count only where they stand as words: 镇长
+#: is a term in 高家村镇镇长 but not in 城镇长效, which jieba cuts 城镇 / 长效.
+SHORT_TERM_CHARS = 2
+
+
+def _word_aligned(matches: list[TermMatch], pieces: list[Piece]) -> list[TermMatch]:
+    """Drop short top-level matches that cut through a word, with what is nested in them."""
+    edges = {p.start for p in pieces} | {p.end for p in pieces}
+    dropped = {
+        (m.start, m.end)
+        for m in matches
+        if m.parent is None and m.end - m.start <= SHORT_TERM_CHARS and not (m.start in edges and m.end in edges)
+    }
+    if not dropped:
+        return matches
+    return [m for m in matches if not any(s <= m.start and m.end <= e for s, e in dropped)]
 
 
 class Annotator:
@@ -88,15 +107,17 @@ class Annotator:
         # token text come from the input.
         plain = to_simplified(text) if has_han(text) else text
         matches = self.glossary.match(plain)
-        if plain != text:
-            matches = [dataclasses.replace(m, text=text[m.start : m.end]) for m in matches]
+        pieces = self.segmenter.cut(plain)
+        matches = _word_aligned(matches, pieces)
         top = [m for m in matches if m.parent is None]
-        pieces = self.segmenter.segment(plain, [(m.start, m.end) for m in top])
+        pieces = self.segmenter.protect(plain, pieces, [(m.start, m.end) for m in top])
         tokens = self._tokens(plain, pieces, top)
         if self.sandhi:  # spoken tones over the whole passage, on the simplified copy
             spoken = spoken_syllables([(t.text, t.syllables) for t in tokens])
             tokens = [dataclasses.replace(t, spoken=s) for t, s in zip(tokens, spoken, strict=True)]
-        tokens = [dataclasses.replace(t, text=text[t.start : t.end]) for t in tokens] if plain != text else tokens
+        if plain != text:
+            tokens = [dataclasses.replace(t, text=text[t.start : t.end]) for t in tokens]
+            matches = [dataclasses.replace(m, text=text[m.start : m.end]) for m in matches]
         if self.script is not None:
             tokens = self._display(tokens, plain, top)
         used = {m.id: self.glossary[m.id] for m in matches}
@@ -149,6 +170,24 @@ class Annotator:
         hsk2, hsk3 = self.lexicon.hsk_levels(word)
         return {"glosses": glosses, "hsk2": hsk2, "hsk3": hsk3, "frequency_rank": self.lexicon.frequency_rank(word)}
 
+    def _display_pinyin(self, word: str, syllables: tuple[str | None, ...], pos: str | None, term_id: str | None) -> str | None:
+        """The display form of a token, with capitals where the glossary or dictionary shows a proper noun."""
+        if term_id is not None and pos is None and self.glossary[term_id].pinyin[:1].isupper():
+            # Part of a proper-noun term, or a form the glossary spells differently (山西省 for 山西).
+            pos = "ns" if self.glossary[term_id].category == "place" else "nt"
+        entry = self.glossary[term_id] if term_id is not None else None
+        if entry is not None and entry.term != word and all(s is not None for s in syllables):
+            start = word.find(entry.term)
+            end = start + len(entry.term)
+            if start >= 0 and (end == len(word) or len(word) - end >= 2):
+                # An alias around the term (原晋绥宾馆 for 晋绥宾馆): the term as the glossary writes it.
+                before, after = display_pinyin(word[:start], syllables[:start]), display_pinyin(word[end:], syllables[end:])
+                return " ".join(part for part in (before, entry.pinyin, after) if part)
+            shaped = _shaped_like(entry.pinyin, [s for s in syllables if s is not None])
+            if shaped is not None:  # an alias in other words (开工落地 for 项目落地): the term's word division
+                return shaped
+        return display_pinyin(word, syllables, pos, **self._capitals(word, syllables, pos))
+
     def _capitals(self, word: str, syllables: tuple[str | None, ...], pos: str | None) -> dict[str, Any]:
         """Dictionary evidence on capitals for a word tagged as a proper noun.
 
@@ -179,8 +218,10 @@ class Annotator:
             syllables = split_pinyin(entry.pinyin)
         except ValueError:
             return None
-        han = sum(1 for c in match.text if is_han(c))
-        return syllables if len(syllables) == han else None
+        han = [c for c in match.text if is_han(c)]
+        if all(han != [c for c in form if is_han(c)] for form in (entry.term, entry.traditional) if form):
+            return None  # an alias in other words (开工落地 for 项目落地) has readings of its own
+        return syllables if len(syllables) == len(han) else None
 
     def _tokens(self, text: str, pieces: list[Piece], top: list[TermMatch]) -> list[Token]:
         tokens: list[Token] = []
@@ -210,7 +251,7 @@ class Annotator:
             else:
                 syllables = self.reader.read_word(word, piece.pos)
             if display is None:
-                display = display_pinyin(word, syllables, piece.pos, **self._capitals(word, syllables, piece.pos))
+                display = self._display_pinyin(word, syllables, piece.pos, term_id)
             term_gloss = self.glossary[term_id].gloss if term_id and piece.protected else None
             tokens.append(
                 Token(
@@ -225,6 +266,24 @@ class Annotator:
                 )
             )
         return tokens
+
+
+def _shaped_like(template: str, syllables: list[str]) -> str | None:
+    """``syllables`` written with the word division, hyphens and capitals of ``template``, if they fit."""
+    out, used = [], 0
+    for piece in re.split(r"([ -]+)", template):
+        if not piece or piece.strip(" -") == "":
+            out.append(piece)
+            continue
+        if not re.fullmatch(r"[^\W\d_]+(?:'[^\W\d_]+)*", piece):
+            return None
+        try:
+            count = len(split_pinyin(piece))
+        except ValueError:
+            return None
+        out.append(join_syllables(syllables[used : used + count], capitalize=piece[:1].isupper()))
+        used += count
+    return "".join(out) if used == len(syllables) else None
 
 
 @functools.lru_cache(maxsize=1)
