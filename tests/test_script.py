@@ -242,3 +242,18 @@ def test_whole_terms_show_the_glossarys_traditional_form(cache: None, script: st
     document = Annotator(Glossary([entry]), glosses=False, script=script).annotate("奋进新征程")
     # OpenCC alone would write 新徵程.
     assert [(t.text, t.display) for t in document.tokens] == [("奋进", "奮進"), ("新征程", expected)]
+
+
+@pytest.mark.parametrize(
+    "text", ["推進碳達峰碳中和", "推进碳達峰碳中和", "推進碳达峰碳中和"], ids=["traditional", "mixed", "mixed-2"]
+)
+def test_traditional_terms_read_like_simplified(mini_glossary, cache: None, text: str) -> None:
+    from duben.pipeline import Annotator
+
+    annotator = Annotator(mini_glossary, glosses=False)
+    simplified = annotator.annotate("推进碳达峰碳中和")
+    document = annotator.annotate(text)
+    assert [(m.id, m.text) for m in document.terms][0] == ("tan-da-feng-tan-zhong-he", text[2:])
+    assert [(t.syllables, t.pinyin, t.term) for t in document.tokens] == [
+        (t.syllables, t.pinyin, t.term) for t in simplified.tokens
+    ]
