@@ -9,6 +9,7 @@ spaces before it consults its dictionary.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -76,27 +77,58 @@ class Segmenter:
         if position != offset + len(text):
             yield from (Piece(i, i + 1, None) for i in range(position, offset + len(text)))
 
+    def cut(self, text: str) -> list[Piece]:
+        """Segment ``text`` as jieba would, with part-of-speech tags; pieces tile it."""
+        return list(self._cut(text, 0)) if text else []
+
+    def protect(self, text: str, pieces: Sequence[Piece], spans: Sequence[tuple[int, int]]) -> list[Piece]:
+        """Re-cut ``pieces`` of ``text`` so that each span in ``spans`` stays whole.
+
+        Only the words a span cuts through are segmented again, around the span;
+        elsewhere the pieces stay as they are. Spans must not overlap and must come in
+        order. Punctuation and white space inside a span become pieces of their own.
+        """
+        starts = [p.start for p in pieces]
+        # windows: each span widened to the edges of the words it cuts through, merged
+        # where they touch, each holding the spans inside it
+        windows: list[tuple[int, int, list[tuple[int, int]]]] = []
+        for start, end in spans:
+            first = pieces[max(bisect.bisect_right(starts, start) - 1, 0)] if pieces else None
+            last = pieces[max(bisect.bisect_left(starts, end) - 1, 0)] if pieces else None
+            left = min(start, first.start) if first else start
+            right = max(end, last.end) if last else end
+            if windows and left < windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(right, windows[-1][1]), [*windows[-1][2], (start, end)])
+            else:
+                windows.append((left, right, [(start, end)]))
+        out: list[Piece] = []
+        index = 0
+        for left, right, inside in windows:
+            while index < len(pieces) and pieces[index].end <= left:
+                out.append(pieces[index])
+                index += 1
+            while index < len(pieces) and pieces[index].start < right:
+                index += 1
+            position = left
+            for start, end in inside:
+                if position < start:
+                    out.extend(self._cut(text[position:start], position))
+                for match in _SPAN_PIECES.finditer(text, start, end):
+                    is_word = match.group()[0].isalnum() or match.group()[0] == "\u3007"
+                    out.append(Piece(match.start(), match.end(), None if is_word else "x", protected=is_word))
+                position = end
+            if position < right:
+                out.extend(self._cut(text[position:right], position))
+        out.extend(pieces[index:])
+        return out
+
     def segment(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> list[Piece]:
         """Segment ``text``; each ``(start, end)`` span in ``protected`` stays whole.
-
-        Protected spans must not overlap and must come in order. Punctuation and white
-        space inside a protected span are split off as their own pieces.
 
         Returns:
             Pieces that tile ``text`` exactly.
         """
-        pieces: list[Piece] = []
-        position = 0
-        for start, end in protected:
-            if start > position:
-                pieces.extend(self._cut(text[position:start], position))
-            for match in _SPAN_PIECES.finditer(text, start, end):
-                is_word = match.group()[0].isalnum() or match.group()[0] == "\u3007"
-                pieces.append(Piece(match.start(), match.end(), None if is_word else "x", protected=is_word))
-            position = end
-        if position < len(text):
-            pieces.extend(self._cut(text[position:], position))
-        return pieces
+        return self.protect(text, self.cut(text), protected)
 
 
 @functools.lru_cache(maxsize=1)
