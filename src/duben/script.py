@@ -99,6 +99,10 @@ _CHARACTER_CONFIGS: dict[Script, str] = {Script.TW_PHRASES: "s2tw"}
 #: 乘著), which plain ``t2s`` leaves; on simplified text both change nothing.
 NORMALISE_CONFIG = "tw2s"
 
+#: Where OpenCC's longest-match reads a Taiwan particle 著 (zhe) as part of 顯著 "notable":
+#: a verb ending in 顯 followed by the particle. Applied after :data:`NORMALISE_CONFIG`.
+_PARTICLE_ZHE = re.compile("(?<=[彰凸突盡尽])顯著")
+
 # Where a piece of text may be cut and converted on its own without losing phrases.
 _PIECE = re.compile(r"[^\n。！？；]*[\n。！？；]?")
 
@@ -162,9 +166,12 @@ def to_simplified(text: str) -> str:
     if not text:
         return text
     converted = _convert(NORMALISE_CONFIG, text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(_aligned(NORMALISE_CONFIG, _pieces(text)))
+    if len(converted) != len(text):
+        converted = "".join(_aligned(NORMALISE_CONFIG, _pieces(text)))
+    if "顯著" in text:
+        for found in _PARTICLE_ZHE.finditer(text):
+            converted = f"{converted[: found.start()]}显着{converted[found.end() :]}"
+    return converted
 
 
 def to_display(text: str, script: Script | str) -> str:
