@@ -272,7 +272,7 @@ _NUMERALS = _DIGITS | _UNITS
 #: Characters that may follow a number as its measure word (or an approximation: 多 余 来 几).
 _MEASURE_STARTS = frozenset(
     "个位名人次届场股句批步处篇种项件条家所座户元角亩吨斤克米里年月日号天岁倍成份类期轮回遍张本台辆头只块"
-    "片层栋套组支队分秒时周季度多余来几方公平千百万亿样代级星届部章节款声排行对双副间拨群把枚颗粒滴"
+    "片层栋套组支队点分秒时周季度多余来几方公平千百万亿样代级星届部章节款声排行对双副间拨群把枚颗粒滴"
 )
 #: Quantities that dictionaries list as single words, kept whole.
 _LEXICAL_QUANTITIES = frozenset(
@@ -427,7 +427,7 @@ def _plan(
     elif _idiom(han, pos):
         starts = [0, 2]
         hyphens.add(2)
-    erhua = _is_erhua(text, han, han_syllables)
+    erhua = not is_proper and _is_erhua(text, han, han_syllables)  # names keep 儿 whole (上官婉儿)
 
     plan: list[tuple[str, str, list[str], bool]] = []
     han_index = 0
