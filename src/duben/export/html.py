@@ -393,7 +393,7 @@ def _controls(page: _Page) -> str:
     if page.has_levels:
         levels = "".join(f'<option value="{n}">HSK {"7–9" if n == 7 else n}</option>' for n in HSK_LEVELS)
         parts.append(
-            f'<label>Hide pinyin up to <select name="hsk"><option value="0">no level (show all)</option>{levels}</select></label>'
+            f'<label>Hide pinyin up to <select name="hsk"><option value="0">show all</option>{levels}</select></label>'
         )
     parts.append(f'<label>Tone colours <select name="tones">{tone_options}</select></label>')
     if page.has_spoken:
@@ -415,8 +415,9 @@ def _controls(page: _Page) -> str:
     parts.append('<output class="dr-status" name="status" role="status"></output>')
     return (
         f'<form class="dr-controls" aria-label="Reader settings" lang="en">{"".join(parts)}'
-        '<p class="dr-help">Words: hover, tap or focus one for its card. Keys: Tab reaches the text, '
-        "← → move word by word, Enter opens a term’s glossary entry, Esc closes the card.</p></form>"
+        '<details class="dr-help"><summary>Help</summary><p>Hover, tap or focus a word for its card. '
+        "Keys: Tab reaches the text, ← → move word by word, Home and End go to the ends of a paragraph, "
+        "Enter on a policy term opens its glossary entry, Esc closes the card.</p></details></form>"
     )
 
 
