@@ -369,3 +369,12 @@ def test_cli_names_a_missing_dictionary(tmp_path: Path, own_cache: Path) -> None
     code = main(["annotate", str(source), "--cedict", str(tmp_path / "missing.u8")], stdout=io.StringIO(), stderr=err)
     assert code == 1
     assert err.getvalue() == f"duben: {tmp_path / 'missing.u8'}: no such dictionary file\n"
+
+
+def test_memo_is_bounded(tiny_cedict: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon_module, "MEMO_LIMIT", 2)
+    lexicon = Lexicon(tiny_cedict)
+    for word in ("银行", "试点", "样本", "女", "行"):
+        lexicon.glosses(word, ())
+    assert len(lexicon._cache) <= 2 and len(lexicon._entries) <= 2
+    assert lexicon.glosses("银行", ("yin2", "hang2")) == ("bank",)

@@ -63,6 +63,10 @@ INDEX_VERSION = 1
 #: in force since July 2026. We follow the syllabus learners are examined on.
 HSK3_STANDARD = "2025"
 
+#: Lookups remembered per lexicon; past this the memo starts over, so that a long-running
+#: process does not keep every word it has ever seen.
+MEMO_LIMIT = 50_000
+
 #: How many senses a fallback gloss (for a part of a word the dictionary lacks) shows before "…".
 PART_SENSES = 3
 
@@ -552,6 +556,8 @@ class Lexicon:
                 if any(simplified_match for *_, simplified_match in rows):
                     rows = [row for row in rows if row[-1]]
                 found = tuple(DictionaryEntry(t, s, p, tuple(senses.split("/"))) for t, s, p, senses, _ in rows)
+                if len(self._entries) >= MEMO_LIMIT:
+                    self._entries.clear()
                 self._entries[word] = found
         return found
 
@@ -577,6 +583,8 @@ class Lexicon:
             if cached is not None:
                 return cached
             result = self._look_up(word, key[1])
+            if len(self._cache) >= MEMO_LIMIT:
+                self._cache.clear()
             self._cache[key] = result
         return result
 
