@@ -125,3 +125,10 @@ def test_glossary_search_and_show(tmp_path):
     assert code == 0 and "四水四定" in stdout and "sìshuǐ-sìdìng" in stdout
     code, _, stderr = run("glossary", "show", "no-such-id")
     assert code == 1 and "no glossary entry 'no-such-id'" in stderr
+
+
+def test_annotate_prints_nothing_but_the_output(tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_text("兴县", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "duben", "annotate", str(source), "-o", str(tmp_path / "o.json")], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")

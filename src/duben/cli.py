@@ -224,8 +224,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return EXIT_USAGE
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
-    # The command line owns the terminal: keep jieba's progress chatter out of it.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    if args.command == "annotate" or getattr(args, "action", None) == "suggest":
+        # The command line owns the terminal: keep jieba's progress chatter out of it.
+        # jieba sets its logger's level when imported, so import it first.
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
     try:
         if args.command == "annotate":
             return _run_annotate(args, stdout)
