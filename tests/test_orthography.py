@@ -107,6 +107,7 @@ NUMBERS = [
     ("一系列", "yi1 xi4 lie4", "yīxìliè"),
     ("一些", "yi1 xie1", "yīxiē"),
     ("全年", "quan2 nian2", "quánnián"),
+    ("余家", "yu2 jia1", "yú jiā"),
     ("12月", "- - yue4", "12 yuè"),
     ("3个", "- ge4", "3 gè"),
     ("G20峰会", "- - - feng1 hui4", "G20 fēnghuì"),

@@ -355,6 +355,8 @@ def _quantity_words(han: str) -> tuple[list[int], int | None] | None:
     end = begin
     while end < len(han) and han[end] in _NUMERALS:
         end += 1
+    if end == begin and not ordinal and len(han) == 2 and han[0] in "多余来几" and han[1] in _MEASURE_STARTS:
+        return [0, 1], None  # after Arabic digits: 20余家 → 20 yú jiā
     if end == begin or (end < len(han) and han[end] not in _MEASURE_STARTS):
         return None
     starts = [begin + s for s in _number_words(han[begin:end])]
