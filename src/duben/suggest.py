@@ -86,7 +86,8 @@ def find_candidates(
     for match in _COUNTED.finditer(text):
         end = match.end()
         if word_ends:
-            ends = [e for e in range(match.end(), match.start(3) + 1, -1) if e in word_ends]
+            # the noun ends where a word of two or more characters ends (not 六大农业全)
+            ends = [e for e in range(match.end(), match.start(3) + 1, -1) if e in word_ends and e - 1 not in word_ends]
             if not ends:
                 continue
             end = ends[0]
