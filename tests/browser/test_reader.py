@@ -89,6 +89,16 @@ def test_hover_shows_a_card_with_the_word_gloss(reader, sample_doc):
     reader.locator(".dr-card").wait_for(state="hidden")
 
 
+def test_tap_opens_the_card_and_a_tap_elsewhere_closes_it(reader, sample_doc):
+    words = _han_tokens(sample_doc)
+    index = next(i for i, t in enumerate(words) if t.glosses and t.term is None and i > 40)
+    _word(reader, index).click()
+    assert words[index].glosses[0] in _card_text(reader)
+    # A tap elsewhere (a click with no pointer movement, as on a touch screen) closes it.
+    reader.locator(".dr-glossary h2").dispatch_event("click")
+    reader.locator(".dr-card").wait_for(state="hidden")
+
+
 def test_hsk_level_shows_in_the_card(reader, sample_doc):
     words = _han_tokens(sample_doc)
     index = next(i for i, t in enumerate(words) if t.hsk3 is not None and t.glosses and t.term is None)

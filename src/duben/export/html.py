@@ -392,9 +392,7 @@ def _controls(page: _Page) -> str:
     ]
     if page.has_levels:
         levels = "".join(f'<option value="{n}">HSK {"7–9" if n == 7 else n}</option>' for n in HSK_LEVELS)
-        parts.append(
-            f'<label>Hide pinyin up to <select name="hsk"><option value="0">show all</option>{levels}</select></label>'
-        )
+        parts.append(f'<label>Hide pinyin up to <select name="hsk"><option value="0">show all</option>{levels}</select></label>')
     parts.append(f'<label>Tone colours <select name="tones">{tone_options}</select></label>')
     if page.has_spoken:
         parts.append('<label class="switch"><input type="checkbox" role="switch" name="sandhi"> Spoken tones (sandhi)</label>')
