@@ -358,6 +358,12 @@ def _entry_html(
     return f'<dt id="{_attr(page.id(f"g-{entry_id}"))}">{" ".join(head)}</dt><dd>{"".join(body)}</dd>'
 
 
+def _sort_key(pinyin: str) -> str:
+    """Pinyin without tone marks or separators, for alphabetical order (ā sorts with a)."""
+    letters = unicodedata.normalize("NFD", pinyin.lower())
+    return "".join(c for c in letters if c.isascii() and c.isalpha())
+
+
 def _appendix(document: Document, page: _Page, blocks: Sequence[Block]) -> str:
     if not document.glossary:
         return ""
@@ -372,7 +378,7 @@ def _appendix(document: Document, page: _Page, blocks: Sequence[Block]) -> str:
             blocks_of[term.id].append(number)
         if term.parent is not None and term.parent not in nested_in.setdefault(term.id, []):
             nested_in[term.id].append(term.parent)
-    entries = sorted(document.glossary.items(), key=lambda item: (item[1].pinyin.lower(), item[0]))
+    entries = sorted(document.glossary.items(), key=lambda item: (_sort_key(item[1].pinyin), item[0]))
     items = "".join(_entry_html(page, entry_id, entry, nested_in, blocks_of) for entry_id, entry in entries)
     heading = _attr(page.id("glossary-title"))
     return (
@@ -415,7 +421,8 @@ def _controls(page: _Page) -> str:
         f'<form class="dr-controls" aria-label="Reader settings" lang="en">{"".join(parts)}'
         '<details class="dr-help"><summary>Help</summary><p>Hover, tap or focus a word for its card. '
         "Keys: Tab reaches the text, ← → move word by word, Home and End go to the ends of a paragraph, "
-        "Enter on a policy term opens its glossary entry, Esc closes the card.</p></details></form>"
+        "Enter on a policy term opens its glossary entry, Esc closes the card. HSK levels are those of HSK 3.0 "
+        "(7 stands for 7–9), or HSK 2.0 for a word that HSK 3.0 does not list.</p></details></form>"
     )
 
 
