@@ -118,3 +118,11 @@ def test_token_rejects_a_span_that_does_not_fit():
 
     with pytest.raises(ValueError, match="does not fit"):
         Token(start=0, end=3, text="兴县", syllables=("xing1", "xian4"))
+
+
+def test_annotate_takes_every_option():
+    doc = duben.annotate("一个软件", sandhi=True, glosses=False, script="twp")
+    assert doc.script == "twp" and doc.sandhi
+    assert [t.spoken for t in doc.tokens][0] == ("yi2", "ge4")
+    assert all(t.glosses == () for t in doc.tokens)
+    assert "軟體" in "".join(t.display or t.text for t in doc.tokens)

@@ -186,7 +186,11 @@ class Annotator:
             shaped = _shaped_like(entry.pinyin, [s for s in syllables if s is not None])
             if shaped is not None:  # an alias in other words (开工落地 for 项目落地): the term's word division
                 return shaped
-        return display_pinyin(word, syllables, pos, **self._capitals(word, syllables, pos))
+        hints = self._capitals(word, syllables, pos)
+        if pos in ("i", "l") and len(word) == 4 and self.lexicon is not None:
+            # jieba's idiom list holds plain compounds too (贯彻落实): an idiom is one the dictionary lists.
+            hints["idiom"] = bool(self.lexicon.entries(word))
+        return display_pinyin(word, syllables, pos, **hints)
 
     def _capitals(self, word: str, syllables: tuple[str | None, ...], pos: str | None) -> dict[str, Any]:
         """Dictionary evidence on capitals for a word tagged as a proper noun.
@@ -286,18 +290,20 @@ def _shaped_like(template: str, syllables: list[str]) -> str | None:
     return "".join(out) if used == len(syllables) else None
 
 
-@functools.lru_cache(maxsize=1)
-def _default_annotator() -> Annotator:
-    return Annotator()
-
-
-@functools.lru_cache(maxsize=1)
-def _sandhi_annotator() -> Annotator:
-    return Annotator(sandhi=True)
+@functools.lru_cache(maxsize=8)
+def _shared_annotator(glosses: bool, script: str | None, sandhi: bool) -> Annotator:
+    return Annotator(glosses=glosses, script=script, sandhi=sandhi)
 
 
 def annotate(
-    text: str, *, glossary: GlossaryLike | None = None, user_words: Iterable[str] = (), sandhi: bool = False
+    text: str,
+    *,
+    glossary: GlossaryLike | None = None,
+    user_words: Iterable[str] = (),
+    sandhi: bool = False,
+    glosses: bool = True,
+    script: Script | str | None = None,
+    cedict_path: str | os.PathLike[str] | None = None,
 ) -> Document:
     """Annotate a Chinese text with readings, terms and glosses.
 
@@ -306,6 +312,12 @@ def annotate(
         glossary: user glossary files or entries added to the built-in one.
         user_words: extra words for the segmenter.
         sandhi: also give spoken tones in ``Token.spoken`` (see :func:`duben.orthography.spoken_syllables`).
+        glosses: look up English glosses, HSK levels and frequency ranks.
+        script: also give each token in this display script (``"tw"``, ``"hk"``, ``"twp"``, ``"simplified"``).
+        cedict_path: a CC-CEDICT file to use instead of the packaged one.
+
+    Engines are built once per set of options and shared by later calls; for many
+    texts with a user glossary, build one :class:`Annotator` and reuse it.
 
     >>> doc = annotate("推进四水四定。")
     >>> [(t.text, t.pinyin) for t in doc.tokens]
@@ -314,8 +326,9 @@ def annotate(
     'si-shui-si-ding'
     """
     words = tuple(user_words)
-    if glossary is None and not words and not sandhi:
-        return _default_annotator().annotate(text)
-    if glossary is None and not words:
-        return _sandhi_annotator().annotate(text)
-    return Annotator(glossary, user_words=words, sandhi=sandhi).annotate(text)
+    if glossary is None and not words and cedict_path is None:
+        shown = Script.parse(script)
+        return _shared_annotator(glosses, shown.value if shown else None, sandhi).annotate(text)
+    return Annotator(
+        glossary, user_words=words, sandhi=sandhi, glosses=glosses, script=script, cedict_path=cedict_path
+    ).annotate(text)
