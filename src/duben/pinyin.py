@@ -10,9 +10,11 @@ Syllables are written with tone numbers, neutral tone ``5`` and ü as ``v``
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import importlib.resources
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from duben.hanzi import HAN_RUN, is_han
 from duben.orthography import display_pinyin, letters_and_tones, number_syllable
@@ -88,28 +90,315 @@ def _split_run(run: list[tuple[str, str | None]]) -> list[str]:
     return out
 
 
+#: Sentence ends: the model reads one sentence at a time.
+_SENTENCE_ENDS = frozenset("。！？；!?;\n")
+#: Sentences longer than this are cut at commas for the model, which was trained on
+#: sentences of ordinary length.
+_LONGEST_SENTENCE = 120
+#: A character in fewer phrases of pypinyin's phrase list than this is "rare": its phrase
+#: readings are often wrong or name-specific, and the model overrides them when sure.
+_RARE_BELOW = 50
+#: How sure the model must be to override phrase data of a rare character.
+_OVERRIDE_CONFIDENCE = 0.9
+
+# Where a reading came from, strongest first.
+_GIVEN, _CURATED, _PHRASE, _RULE, _MODEL, _DEFAULT = "given", "curated", "phrase", "rule", "model", "default"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Data:
+    """Reading data: pypinyin's tables, large_pinyin's phrases and our own word lists."""
+
+    characters: Mapping[int, str]
+    phrases: Mapping[str, list[list[str]]]
+    large: Mapping[str, list[list[str]]]
+    curated: Mapping[str, tuple[str, ...]]
+    surnames: Mapping[str, str]
+    phrase_counts: Mapping[str, int]
+    longest: int
+
+
+def _read_table(name: str) -> list[list[str]]:
+    text = importlib.resources.files("duben").joinpath(f"data/readings/{name}").read_text(encoding="utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2:
+            raise ValueError(f"data/readings/{name}: line {number}: expected at least two tab-separated fields")
+        rows.append(fields)
+    return rows
+
+
+@functools.lru_cache(maxsize=1)
+def _data() -> _Data:
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    try:
+        from pypinyin_dict.phrase_pinyin_data.large_pinyin import phrases_dict as large
+    except ImportError:  # the larger phrase list is optional
+        large = {}
+    curated: dict[str, tuple[str, ...]] = {}
+    for word, syllables, *_ in _read_table("words.tsv"):
+        readings = tuple(syllables.split())
+        if len(readings) != len(word):
+            raise ValueError(f"data/readings/words.tsv: {word}: {len(readings)} syllables for {len(word)} characters")
+        curated[word] = readings
+    surnames = {char: reading for char, reading, *_ in _read_table("surnames.tsv")}
+    counts: dict[str, int] = {}
+    for phrase in PHRASES_DICT:
+        for char in set(phrase):
+            counts[char] = counts.get(char, 0) + 1
+    longest = max(len(w) for w in (*curated, *PHRASES_DICT)) if curated else 8
+    return _Data(PINYIN_DICT, PHRASES_DICT, large, curated, surnames, counts, min(longest, 12))
+
+
+def _numbered(marked: str) -> str:
+    return number_syllable(marked).replace("ü", "v")
+
+
 class Reader:
     """Assigns citation-tone readings to segmented words.
 
+    Readings come, strongest first, from: our curated word list (corrections and
+    neutral tones); pypinyin's phrase list, then pypinyin-dict's ``large_pinyin``;
+    surname readings for personal names; context rules for polyphones the phrase data
+    leaves open (:mod:`duben._rules`); g2pM's model over the whole sentence for what
+    is still open; pypinyin's first reading of the character.
+
     Holds its own state; pypinyin's global dictionaries are never modified.
+
+    Args:
+        model: use g2pM's model (when installed) for characters rules leave open.
     """
+
+    def __init__(self, *, model: bool = True) -> None:
+        self.use_model = model
 
     def read_word(self, word: str, pos: str | None = None) -> tuple[str | None, ...]:
         """Readings of one word, one per character (``None`` for non-Han characters)."""
-        from pypinyin import Style, lazy_pinyin
-
-        readings: list[str | None] = [None] * len(word)
-        for run in HAN_RUN.finditer(word):
-            found = lazy_pinyin([run.group()], style=Style.TONE3, neutral_tone_with_five=True, errors="default")
-            if len(found) != len(run.group()):
-                found = [lazy_pinyin(c, style=Style.TONE3, neutral_tone_with_five=True)[0] for c in run.group()]
-            for offset, (char, reading) in enumerate(zip(run.group(), found)):
-                readings[run.start() + offset] = _citation(char, reading)
-        return tuple(readings)
+        return self.read([(word, pos)])[0]
 
     def read(self, words: Sequence[tuple[str, str | None]]) -> list[tuple[str | None, ...]]:
-        """Readings for a sequence of ``(word, pos)`` pairs from one passage."""
-        return [self.read_word(word, pos) for word, pos in words]
+        """Readings for a sequence of ``(word, pos)`` pairs from one passage, in context.
+
+        >>> Reader().read([("我们", "r"), ("还", "d"), ("要", "v"), ("按期", "d"), ("还", "v"), ("贷款", "n")])
+        [('wo3', 'men5'), ('hai2',), ('yao4',), ('an4', 'qi1'), ('huan2',), ('dai4', 'kuan3')]
+        """
+        out: list[tuple[str | None, ...]] = []
+        start = 0
+        for end in range(len(words)):
+            if any(c in _SENTENCE_ENDS for c in words[end][0]) or end == len(words) - 1:
+                out.extend(self._read_sentence(words[start : end + 1]))
+                start = end + 1
+        return out
+
+    def _read_sentence(self, words: Sequence[tuple[str, str | None]]) -> list[tuple[str | None, ...]]:
+        from duben._rules import Context, decide
+
+        data = _data()
+        texts = [w for w, _ in words]
+        tags = [p for _, p in words]
+        readings: list[list[str | None]] = []
+        sources: list[list[str]] = []
+        for word, pos in words:
+            found, origin = self._lookup(word, pos, data)
+            readings.append(found)
+            sources.append(origin)
+        _curated_across_words(texts, readings, sources, data)
+        _surnames_in_context(texts, tags, readings, sources, data)
+        # Context rules where no word list decided a polyphone.
+        open_positions: list[tuple[int, int]] = []
+        for index, word in enumerate(texts):
+            for offset, char in enumerate(word):
+                if sources[index][offset] != _DEFAULT:
+                    continue
+                reading = decide(char, Context(texts, tags, index, offset))
+                if reading is not None:
+                    readings[index][offset] = reading
+                    sources[index][offset] = _RULE
+                else:
+                    open_positions.append((index, offset))
+        # The model for what is still open, and to second-guess phrase data of rare characters.
+        doubtful = [
+            (i, k)
+            for i, word in enumerate(texts)
+            for k, char in enumerate(word)
+            if sources[i][k] == _PHRASE and data.phrase_counts.get(char, 0) < _RARE_BELOW and _is_polyphone(char, data)
+        ]
+        if self.use_model and (open_positions or doubtful):
+            self._consult_model(texts, readings, sources, open_positions, doubtful)
+        return [tuple(r) for r in readings]
+
+    def _consult_model(
+        self,
+        texts: list[str],
+        readings: list[list[str | None]],
+        sources: list[list[str]],
+        open_positions: list[tuple[int, int]],
+        doubtful: list[tuple[int, int]],
+    ) -> None:
+        from duben._g2p import default_model
+
+        model = default_model()
+        if model is None:
+            return
+        starts = []
+        position = 0
+        for word in texts:
+            starts.append(position)
+            position += len(word)
+        sentence = "".join(texts)
+        wanted = {starts[i] + k: (i, k) for i, k in [*open_positions, *doubtful]}
+        for begin, end in _model_spans(sentence):
+            inside = [p for p in wanted if begin <= p < end]
+            if not inside:
+                continue
+            found = model.probabilities(sentence[begin:end], [p - begin for p in inside])
+            for local, scores in found.items():
+                i, k = wanted[begin + local]
+                best = max(scores, key=scores.__getitem__)
+                if sources[i][k] == _PHRASE:
+                    if scores[best] > _OVERRIDE_CONFIDENCE and best != readings[i][k]:
+                        readings[i][k] = best
+                        sources[i][k] = _MODEL
+                else:
+                    readings[i][k] = _citation(texts[i][k], best)
+                    sources[i][k] = _MODEL
+
+    def _lookup(self, word: str, pos: str | None, data: _Data) -> tuple[list[str | None], list[str]]:
+        """Readings of a word from word lists alone; open polyphones are marked ``default``."""
+        readings: list[str | None] = [None] * len(word)
+        sources = [_GIVEN] * len(word)
+        for run in HAN_RUN.finditer(word):
+            text = run.group()
+            found, origin = self._lookup_run(text, data)
+            readings[run.start() : run.end()] = found
+            sources[run.start() : run.end()] = origin
+        if pos in ("nr", "nrfg") and _looks_like_chinese_name(word, data):
+            readings[0] = data.surnames[word[0]]
+            sources[0] = _CURATED
+        return readings, sources
+
+    def _lookup_run(self, text: str, data: _Data) -> tuple[list[str | None], list[str]]:
+        whole = self._phrase(text, data)
+        if whole is not None:
+            return whole
+        # Not a known word: cover it with the longest known words from the left.
+        readings: list[str | None] = []
+        sources: list[str] = []
+        at = 0
+        while at < len(text):
+            for size in range(min(len(text) - at, data.longest), 1, -1):
+                found = self._phrase(text[at : at + size], data)
+                if found is not None:
+                    readings.extend(found[0])
+                    sources.extend(found[1])
+                    at += size
+                    break
+            else:
+                reading, source = _character(text[at], data)
+                readings.append(reading)
+                sources.append(source)
+                at += 1
+        return readings, sources
+
+    @staticmethod
+    def _phrase(text: str, data: _Data) -> tuple[list[str | None], list[str]] | None:
+        if text in data.curated:
+            return list(data.curated[text]), [_CURATED] * len(text)
+        if len(text) < 2:
+            return None
+        entry = data.phrases.get(text)
+        if entry is None:
+            entry = data.large.get(text)
+        if entry is None or len(entry) != len(text):
+            return None
+        readings = [_citation(c, _numbered(r[0])) for c, r in zip(text, entry)]
+        return readings, [_PHRASE if _is_polyphone(c, data) else _GIVEN for c in text]
+
+
+def _curated_across_words(texts: list[str], readings: list[list[str | None]], sources: list[list[str]], data: _Data) -> None:
+    """Curated set phrases of three or more characters win even where jieba cut them apart (吃/干/榨尽)."""
+    sentence = "".join(texts)
+    owner = [(i, k) for i, word in enumerate(texts) for k in range(len(word))]
+    at = 0
+    while at < len(sentence):
+        for size in range(min(len(sentence) - at, data.longest), 2, -1):
+            found = data.curated.get(sentence[at : at + size])
+            if found is not None:
+                for step, reading in enumerate(found):
+                    i, k = owner[at + step]
+                    readings[i][k] = reading
+                    sources[i][k] = _CURATED
+                at += size
+                break
+        else:
+            at += 1
+
+
+#: How words naming a role end: a surname right after one starts a personal name
+#: (副县长曾志强, 党委书记查红梅, 成员华建平).
+_ROLE_ENDS = frozenset("长记员任席理委官志表家授师士者部生傅令")
+
+
+def _surnames_in_context(
+    texts: list[str], tags: list[str | None], readings: list[list[str | None]], sources: list[list[str]], data: _Data
+) -> None:
+    """A surname cut off as a word of its own reads as a surname before a given name."""
+    for index, word in enumerate(texts):
+        if len(word) != 1 or word not in data.surnames or index + 1 >= len(texts):
+            continue
+        following, tag = texts[index + 1], tags[index + 1] or ""
+        if not HAN_RUN.fullmatch(following) or len(following) > 2:
+            continue
+        after_role = index > 0 and texts[index - 1][-1:] in _ROLE_ENDS and len(texts[index - 1]) >= 2
+        if tag.startswith("nr") or after_role:
+            readings[index][0] = data.surnames[word]
+            sources[index][0] = _CURATED
+
+
+#: Characters common in transliterated foreign names (缪斯, 哈莉, 盖亚): a name with one of
+#: them is not read with Chinese surname readings.
+_TRANSLITERATION = frozenset("尔斯克特德亚拉里莉娜丽萨瓦那达尼奥伊诺多罗普洛蒂夫基卡格布费巴马埃默姆森茨雷兹索塔")
+
+
+def _looks_like_chinese_name(word: str, data: _Data) -> bool:
+    """Whether a word tagged as a personal name starts with a surname we read specially."""
+    if not 2 <= len(word) <= 3 or word[0] not in data.surnames:
+        return False
+    if word in data.phrases or word in data.large or word in data.curated:
+        return False  # a dictionary word jieba took for a name (朴素, 燕子)
+    return not any(c in _TRANSLITERATION for c in word[1:])
+
+
+def _is_polyphone(char: str, data: _Data) -> bool:
+    return "," in data.characters.get(ord(char), "")
+
+
+def _character(char: str, data: _Data) -> tuple[str | None, str]:
+    """A character on its own: its only reading, or its first one, marked open."""
+    found = data.characters.get(ord(char))
+    if found is None:
+        return _fallback(char), _GIVEN
+    readings = found.split(",")
+    return _citation(char, _numbered(readings[0])), (_DEFAULT if len(readings) > 1 else _GIVEN)
+
+
+def _model_spans(sentence: str) -> list[tuple[int, int]]:
+    """Cut a long sentence at commas into spans of a length the model knows."""
+    if len(sentence) <= _LONGEST_SENTENCE:
+        return [(0, len(sentence))]
+    spans = []
+    begin = 0
+    for index, char in enumerate(sentence):
+        if char in "，,、：:" and index + 1 - begin >= _LONGEST_SENTENCE // 2:
+            spans.append((begin, index + 1))
+            begin = index + 1
+    if begin < len(sentence):
+        spans.append((begin, len(sentence)))
+    return spans
 
 
 def _citation(char: str, reading: str) -> str | None:

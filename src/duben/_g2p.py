@@ -1,0 +1,101 @@
+"""g2pM's polyphone model, scored per candidate reading.
+
+g2pM (Park & Lee, Interspeech 2020; Apache-2.0) ships a one-layer BiLSTM with its
+weights as NumPy arrays. Its own ``G2pM.__call__`` returns only the arg-max over all
+876 reading classes; :mod:`duben.pinyin` needs the model's probabilities over the few
+readings a character actually has, so it can weigh the model against phrase data and
+rules. This module runs the same forward pass and returns those probabilities.
+
+Imported only by :mod:`duben.pinyin`, on first use; g2pM and NumPy are imported here
+and nowhere else.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["PolyphoneModel", "default_model"]
+
+_BOS, _EOS, _UNK = "시", "끝", "<UNK>"
+
+
+class PolyphoneModel:
+    """Probabilities of each reading of the polyphones in a sentence."""
+
+    def __init__(self) -> None:
+        import numpy as np
+        from g2pM import G2pM
+
+        engine = G2pM()  # reads the package's own weight files
+        self._np = np
+        self._char_ids: dict[str, int] = engine.char2idx
+        self._candidates: dict[str, list[str]] = engine.cedict
+        self._class_ids = {reading: index for index, reading in engine.idx2class.items()}
+        self._embeddings = engine.embeddings
+        self._forward = (engine.weight_ih, engine.weight_hh, engine.bias_ih + engine.bias_hh)
+        self._backward = (engine.weight_ih_reverse, engine.weight_hh_reverse, engine.bias_ih_reverse + engine.bias_hh_reverse)
+        self._hidden = (engine.hidden_weight_l0, engine.hidden_bias_l0, engine.hidden_weight_l1, engine.hidden_bias_l1)
+
+    def knows(self, char: str) -> bool:
+        """Whether the model has more than one reading to choose from for ``char``."""
+        return len(self._candidates.get(char, ())) > 1
+
+    def _run(self, inputs: Any, weights: tuple[Any, Any, Any]) -> Any:
+        np = self._np
+        weight_ih, weight_hh, bias = weights
+        projected = inputs @ weight_ih.T + bias
+        size = weight_hh.shape[1]
+        h = np.zeros(size)
+        c = np.zeros(size)
+        out = np.empty((len(inputs), size))
+        for t in range(len(inputs)):
+            gates = projected[t] + weight_hh @ h
+            i = 1 / (1 + np.exp(-gates[:size]))
+            f = 1 / (1 + np.exp(-gates[size : 2 * size]))
+            g = np.tanh(gates[2 * size : 3 * size])
+            o = 1 / (1 + np.exp(-gates[3 * size :]))
+            c = f * c + i * g
+            h = o * np.tanh(c)
+            out[t] = h
+        return out
+
+    def probabilities(self, sentence: str, positions: Sequence[int]) -> dict[int, dict[str, float]]:
+        """For each position of a polyphone the model knows: its readings and their probabilities.
+
+        Readings are numbered syllables as g2pM writes them (``lu:4`` is returned as ``lv4``).
+        Positions whose character the model does not know as a polyphone are left out.
+        """
+        np = self._np
+        wanted = [p for p in positions if self.knows(sentence[p])]
+        if not wanted:
+            return {}
+        unknown = self._char_ids[_UNK]
+        ids = [self._char_ids[_BOS], *(self._char_ids.get(c, unknown) for c in sentence), self._char_ids[_EOS]]
+        embedded = np.take(self._embeddings, ids, axis=0)
+        forward = self._run(embedded, self._forward)
+        backward = self._run(embedded[::-1], self._backward)[::-1]
+        states = np.concatenate([forward, backward], axis=1)
+        weight0, bias0, weight1, bias1 = self._hidden
+        found: dict[int, dict[str, float]] = {}
+        for position in wanted:
+            hidden = np.maximum(states[position + 1] @ weight0.T + bias0, 0)
+            logits = hidden @ weight1.T + bias1
+            readings = [r for r in self._candidates[sentence[position]] if r in self._class_ids]
+            if not readings:
+                continue
+            scores = np.array([logits[self._class_ids[r]] for r in readings])
+            scores = np.exp(scores - scores.max())
+            scores /= scores.sum()
+            found[position] = {r.replace("u:", "v"): float(s) for r, s in zip(readings, scores)}
+        return found
+
+
+@functools.lru_cache(maxsize=1)
+def default_model() -> PolyphoneModel | None:
+    """The shared model, loaded on first use; ``None`` when g2pM is not installed."""
+    try:
+        return PolyphoneModel()
+    except ImportError:
+        return None

@@ -1,0 +1,300 @@
+"""Context rules for polyphones that phrase data leaves open.
+
+A rule looks at one character in its sentence, as jieba cut and tagged it, and
+returns a reading or ``None`` when it cannot tell (the reader then asks the model).
+Rules run only where no dictionary word decided the character: single-character
+words and characters of words no phrase list knows. They encode grammar and
+collocations, not sentences: 地 after an adverbial is the particle de, 为 after a
+verb of becoming is wéi, 还 before a debt is huán, and so on.
+
+This module imports nothing from third parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Context", "CLAUSE_BREAKS", "decide", "RULES"]
+
+#: Punctuation that ends a clause for the rules that look back (以……为……).
+CLAUSE_BREAKS = frozenset("，。！？；：、,!?;:\n（）()“”\"")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One character of one word of a sentence."""
+
+    words: Sequence[str]
+    """The sentence's words, in order."""
+    tags: Sequence[str | None]
+    """jieba's part-of-speech tag of each word (``None`` when unknown)."""
+    index: int
+    """Which word the character is in."""
+    offset: int
+    """Where the character is in its word."""
+
+    @property
+    def word(self) -> str:
+        return self.words[self.index]
+
+    @property
+    def tag(self) -> str:
+        return self.tags[self.index] or ""
+
+    @property
+    def single(self) -> bool:
+        """Whether the character is a word on its own."""
+        return len(self.word) == 1
+
+    def previous(self, step: int = 1) -> str:
+        """The word ``step`` words before (``""`` at the start, or across a clause break)."""
+        at = self.index - step
+        if at < 0 or any(c in CLAUSE_BREAKS for w in self.words[at : self.index] for c in w):
+            return ""
+        return self.words[at]
+
+    def previous_tag(self, step: int = 1) -> str:
+        return (self.tags[self.index - step] or "") if self.previous(step) else ""
+
+    def next(self, step: int = 1) -> str:
+        """The word ``step`` words after (``""`` at the end, or across a clause break)."""
+        at = self.index + step
+        if at >= len(self.words) or any(c in CLAUSE_BREAKS for w in self.words[self.index + 1 : at + 1] for c in w):
+            return ""
+        return self.words[at]
+
+    def next_tag(self, step: int = 1) -> str:
+        return (self.tags[self.index + step] or "") if self.next(step) else ""
+
+    def clause_before(self) -> list[str]:
+        """The words before this one, back to the start of the clause."""
+        out: list[str] = []
+        for at in range(self.index - 1, -1, -1):
+            word = self.words[at]
+            if any(c in CLAUSE_BREAKS for c in word):
+                break
+            out.append(word)
+        return out[::-1]
+
+
+def _verbal(tag: str) -> bool:
+    return tag[:1] == "v" and tag != "vn"
+
+
+def _adverbial(tag: str) -> bool:
+    # Words that can stand before 地 as adverbials: adverbs, adjectives, descriptive
+    # words, idioms and set phrases, verbs (深入地, 感慨地).
+    return tag[:1] in ("d", "a", "z", "i", "l", "v")
+
+
+_QUANTITY_TAGS = ("m", "q", "mq")
+#: Demonstratives and quantifiers before a measure word (这种, 各处).
+_DEMONSTRATIVES = frozenset("这那哪各某多几此该本每一两三四五六七八九十百千万诸")
+
+
+def _di(c: Context) -> str | None:
+    if not c.single:
+        return None
+    previous, following = c.previous(), c.next()
+    if c.previous_tag()[:1] in _QUANTITY_TAGS or c.previous_tag() in ("r", "q") and previous[-1:] in "块片亩":
+        return "di4"
+    if following[:1] in "里上下头面块区带方处" and following not in ("上下", "面对"):
+        return "di4"
+    if previous and _adverbial(c.previous_tag()) and following:
+        return "de5"
+    if previous and c.previous_tag()[:1] in ("n", "r") or not following:
+        return "di4"
+    return "de5" if following else None
+
+
+def _de(c: Context) -> str | None:
+    if not c.single:
+        return None
+    before, after = c.previous_tag(), c.next_tag()
+    previous = c.previous()
+    if (not previous or before[:1] in ("d", "c", "r", "n", "p") or before == "vn") and after[:1] == "v":
+        return "dei3"
+    if _verbal(before) or before[:1] in ("a", "u") or before == "vn" or previous[-1:] in "过做干搞变显说写走跑建办讲学":
+        return "de5"
+    return None
+
+
+def _zhe(c: Context) -> str | None:
+    if c.single and (c.tag == "uz" or _verbal(c.previous_tag()) or c.previous_tag()[:1] == "a"):
+        return "zhe5"
+    return None
+
+
+def _le(c: Context) -> str | None:
+    if not c.single:
+        return None
+    if c.previous() in ("不", "得") and _verbal(c.previous_tag(2)):
+        return "liao3"
+    return "le5"
+
+
+_WEI2_VERB_ENDS = frozenset("化改变转定列评选视称分划升降设聘立奉誉拜推结成作析合归认缩扩折换贬讹译名封晋擢追尊并易")
+#: Adverbs before the copula 为 wéi ("is"): 均为, 原为, 分别为.
+_WEI2_ADVERBS = frozenset({"均", "皆", "原", "即", "仍", "亦", "乃", "则", "实", "分别", "依次", "主要", "大多", "多", "一般", "通常", "大都", "全", "俱", "都", "尤", "最"})
+_WEI2_FOLLOWERS = frozenset({"王", "主", "辅", "先", "重", "本", "要", "荣", "耻", "首", "例", "限", "止", "准", "证", "宜", "上"})
+
+
+def _wei(c: Context) -> str | None:
+    if not c.single:
+        return None
+    previous, following = c.previous(), c.next()
+    if previous and _verbal(c.previous_tag()) and previous[-1] in _WEI2_VERB_ENDS:
+        return "wei2"
+    if previous in _WEI2_ADVERBS:
+        return "wei2"
+    if following in _WEI2_FOLLOWERS:
+        return "wei2"
+    if c.next_tag()[:1] == "m" or following[:1].isdigit():
+        return "wei2"
+    clause = c.clause_before()
+    if "以" in clause[:-1] or "以" in clause and clause[-1] != "以":
+        return "wei2"
+    return "wei4"
+
+
+_DEBTS = frozenset("款贷债钱本息账")
+
+
+def _hai(c: Context) -> str | None:
+    if not c.single:
+        return None
+    following = c.next()
+    if following[:1] in _DEBTS or following in ("给", "清", "原", "回"):
+        return "huan2"
+    if c.previous()[-1:] in ("偿", "归", "返", "退", "交", "送"):
+        return "huan2"
+    if c.previous() == "边" and c.next() == "边":  # 边借边还, 边还边贷
+        return "huan2"
+    return "hai2"
+
+
+def _zhong(c: Context) -> str | None:
+    if not c.single:
+        return None
+    previous = c.previous()
+    if c.previous_tag()[:1] in _QUANTITY_TAGS or (previous and previous[-1] in _DEMONSTRATIVES):
+        return "zhong3"
+    if c.next() in ("类", "子", "群", "族"):
+        return "zhong3"
+    return "zhong4" if c.next() else None
+
+
+def _gan(c: Context) -> str | None:
+    if not c.single:
+        return None
+    if c.tag[:1] == "v" or c.next_tag()[:1] in ("n", "v") or c.next() in ("出", "好", "成", "到"):
+        return "gan4"
+    if c.tag[:1] == "a":
+        return "gan1"
+    return None
+
+
+def _chang(c: Context) -> str | None:
+    if c.single:
+        if c.tag[:1] == "a" or c.next_tag()[:1] in ("m", "q"):
+            return "chang2"
+        if c.tag[:1] == "v" and c.next() in ("大", "高", "出", "成"):
+            return "zhang3"
+        return None
+    # A title ending in 长 that no dictionary knows (镇长, 站长, 队长): zhǎng.
+    if c.offset == len(c.word) - 1 and len(c.word) >= 2:
+        return "zhang3"
+    return None
+
+
+def _chu(c: Context) -> str | None:
+    if not c.single:
+        return None
+    if c.next()[:1] in ("在", "于") or c.next() in ("理", "置"):
+        return "chu3"
+    previous = c.previous()
+    if c.previous_tag()[:1] in _QUANTITY_TAGS or previous[-1:] in _DEMONSTRATIVES or previous[-1:] in "之到各每":
+        return "chu4"
+    return None
+
+
+def _ying(c: Context) -> str | None:
+    if not c.single:
+        return None
+    if c.next()[:1] in ("对", "用", "邀", "聘", "急", "运", "战", "变", "答", "声"):
+        return "ying4"
+    return "ying1"
+
+
+def _shu(c: Context) -> str | None:
+    if c.single and c.tag[:1] == "v":
+        return "shu3"
+    return None
+
+
+def _ceng(c: Context) -> str | None:
+    if c.single and c.tag[:2] != "nr":
+        return "ceng2"
+    return None
+
+
+def _chong(c: Context) -> str | None:
+    if c.single and c.next()[:1] == "着":
+        return "chong4"
+    return None
+
+
+def _fixed(reading: str) -> Callable[[Context], str | None]:
+    def rule(c: Context) -> str | None:
+        return reading if c.single else None
+
+    return rule
+
+
+#: One rule per character; each returns a reading or ``None``.
+RULES: dict[str, Callable[[Context], str | None]] = {
+    "地": _di,
+    "得": _de,
+    "的": _fixed("de5"),
+    "着": _zhe,
+    "了": _le,
+    "为": _wei,
+    "还": _hai,
+    "种": _zhong,
+    "干": _gan,
+    "长": _chang,
+    "处": _chu,
+    "应": _ying,
+    "数": _shu,
+    "曾": _ceng,
+    "系": lambda c: "ji4" if c.single and c.next()[:1] in ("好", "上", "紧", "牢", "住") else None,
+    "冲": _chong,
+    "和": _fixed("he2"),
+    "与": _fixed("yu3"),
+    "给": _fixed("gei3"),
+    "间": _fixed("jian1"),
+    "便": _fixed("bian4"),
+    "朝": _fixed("chao2"),
+    "当": _fixed("dang1"),
+    "行": lambda c: "xing2" if c.single and c.tag[:1] in ("v", "a") else None,
+    "少": lambda c: "shao3" if c.single else None,
+    "都": lambda c: "dou1" if c.single and c.tag[:1] in ("d", "") else None,
+    "只": lambda c: "zhi3" if c.single and c.tag[:1] in ("d", "c") else None,
+    "过": lambda c: "guo4" if c.single else None,
+    "没": lambda c: "mei2" if c.single else None,
+    "要": lambda c: "yao4" if c.single else None,
+    "将": lambda c: "jiang1" if c.single and c.tag[:1] in ("d", "p", "") else None,
+}
+
+
+def decide(char: str, context: Context) -> str | None:
+    """A reading for ``char`` in ``context`` from the rules, or ``None``.
+
+    >>> decide("地", Context(["深入", "地", "开展"], ["v", "uv", "v"], 1, 0))
+    'de5'
+    >>> decide("为", Context(["以", "生态", "为", "导向"], ["p", "n", "p", "n"], 2, 0))
+    'wei2'
+    """
+    rule = RULES.get(char)
+    return rule(context) if rule is not None else None
