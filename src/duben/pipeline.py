@@ -232,7 +232,9 @@ class Annotator:
         terms = iter(top)
         match = next(terms, None)
         term_syllables: list[str] | None = None
-        for piece in pieces:
+        # Readings of the whole text at once: polyphones are decided in their sentence.
+        readings = self.reader.read([(text[p.start : p.end], p.pos) for p in pieces])
+        for piece, read in zip(pieces, readings):
             while match is not None and piece.start >= match.end:
                 match = next(terms, None)
                 term_syllables = None
@@ -251,9 +253,9 @@ class Annotator:
                     whole = piece.start == match.start and piece.end == match.end
                     display = self.glossary[match.id].pinyin if whole else None
                 else:
-                    syllables = self.reader.read_word(word, piece.pos)
+                    syllables = read
             else:
-                syllables = self.reader.read_word(word, piece.pos)
+                syllables = read
             if display is None:
                 display = self._display_pinyin(word, syllables, piece.pos, term_id)
             term_gloss = self.glossary[term_id].gloss if term_id and piece.protected else None
