@@ -53,6 +53,8 @@ CAPITALS = [
     ("峰", "feng1", "nr", {}, "fēng"),
     ("城市", "cheng2 shi4", "ns", {"proper": False}, "chéngshì"),
     ("共同富裕", "gong4 tong2 fu4 yu4", "nz", {}, "gòngtóngfùyù"),
+    ("建设局", "jian4 she4 ju2", "nt", {}, "jiànshèjú"),
+    ("党中央", "dang3 zhong1 yang1", "nt", {"capitals": [True, True, False]}, "Dǎng Zhōngyāng"),
     ("华润", "hua2 run4", "nz", {"capitals": [True, False]}, "Huárùn"),
     ("生态", "sheng1 tai4", None, {}, "shēngtài"),
 ]
@@ -74,7 +76,8 @@ HYPHENS = [
     ("千方百计", "qian1 fang1 bai3 ji4", "i", "qiānfāng-bǎijì"),
     ("喜笑颜开", "xi3 xiao4 yan2 kai1", "i", "xǐxiào-yánkāi"),
     ("红红火火", "hong2 hong2 huo3 huo3", "l", "hónghóng-huǒhuǒ"),
-    ("综合利用", "zong1 he2 li4 yong4", "l", "zōnghé-lìyòng"),
+    ("综合利用", "zong1 he2 li4 yong4", "l", "zōnghé lìyòng"),
+    ("紧紧围绕", "jin3 jin3 wei2 rao4", "l", "jǐnjǐn wéirào"),
     ("落地生根", "luo4 di4 sheng1 gen1", "i", "luòdì-shēnggēn"),
     # not four characters, or not a set phrase: no hyphen
     ("一衣带水地", "yi1 yi1 dai4 shui3 de5", "i", "yīyīdàishuǐde"),

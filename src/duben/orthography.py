@@ -20,15 +20,18 @@ Choices made where GB/T 16159-2012 leaves room (or where jieba's tags do), and w
 - **Proper nouns** (jieba tags ``nr nrfg nrt ns nt``) are capitalised, but jieba's
   dictionary tags many common words as names (文明 nr, 城市 ns), so the tag alone is not
   trusted: a person name must start with a known surname and have 1–3 given-name
-  characters after it; ``nz`` is never capitalised on the tag alone. The pipeline adds
+  characters after it; ``nt`` and ``nz`` are never capitalised on the tag alone (建设局,
+  新兴产业 and 共同富裕 carry them). The pipeline adds
   evidence from the general dictionary (``proper=False`` for common words, ``capitals``
   for its capitalised forms: 中国共产党 → Zhōngguó Gòngchǎndǎng).
 - **Place names** keep an administrative generic (省 市 县 区 镇 乡 村 …) as a separate
   capitalised word (Shānxī Shěng, Xīng Xiàn); a natural generic (山 河 江 湖 岛) is split
   too unless the dictionary writes the whole name as one word (黑龙江 Hēilóngjiāng).
-- **Four-character set phrases** (jieba ``i`` and ``l``) are hyphenated 2+2; jieba's ``l``
-  covers set phrases (红红火火 hónghóng-huǒhuǒ), and a stretch with a hyphen reads better
-  than one run of eight letters.
+- **Four-character phrases** (jieba ``i`` and ``l``): an idiom is hyphenated 2+2
+  (qiānfāng-bǎijì), and so is an AABB reduplication (hónghóng-huǒhuǒ); any other is two
+  words (zōnghé lìyòng, guànchè luòshí). jieba's ``i`` list holds many plain compounds of
+  policy prose, so the pipeline counts a phrase as an idiom only when the general
+  dictionary lists it; without that evidence ``i`` is trusted and ``l`` is not.
 - **Numbers** (jieba ``m``): 十一 to 九十九 joined, each 百/千 group its own word
   (sānbǎi liùshíwǔ), 万/亿 joined only to a one-syllable number (qīwàn, shíwàn,
   shíwǔ wàn), 零 on its own, 第 joined by a hyphen (dì-shíqī), the measure word after a
@@ -300,7 +303,7 @@ def _is_han(char: str) -> bool:
 def _looks_proper(text: str, pos: str | None) -> bool:
     if pos in _PERSON_TAGS:
         return _is_person_name(text)
-    return pos in ("ns", "nt")
+    return pos == "ns"
 
 
 def _place_words(han: str, starts: list[int], *, from_dictionary: bool) -> list[int]:
@@ -369,8 +372,13 @@ def _quantity_words(han: str) -> tuple[list[int], int | None] | None:
     return starts, None
 
 
-def _idiom(han: str, pos: str | None) -> bool:
-    return pos in ("i", "l") and len(han) == 4
+def _four_character_words(han: str, pos: str | None, idiom: bool | None) -> tuple[list[int], set[int]] | None:
+    """Word starts and hyphens of a four-character phrase (jieba ``i`` or ``l``), if it is one."""
+    if pos not in ("i", "l") or len(han) != 4:
+        return None
+    if han[0] == han[1] and han[2] == han[3] or idiom or idiom is None and pos == "i":
+        return [0, 2], {2}  # an idiom or an AABB reduplication: hónghóng-huǒhuǒ, qiānfāng-bǎijì
+    return [0, 2], set()  # two words jieba kept together: zōnghé lìyòng
 
 
 def _is_erhua(text: str, han: str, syllables: Sequence[str]) -> bool:
@@ -387,6 +395,7 @@ def _plan(
     pos: str | None,
     proper: bool | None,
     capitals: Sequence[bool] | None,
+    idiom: bool | None = None,
 ) -> list[tuple[str, str, list[str], bool]]:
     """Lay a token out as ``(kind, literal, syllables, capital)``: kinds ``text``, ``word`` and ``join`` (a hyphen)."""
     han = "".join(c for c, s in zip(text, syllables, strict=True) if s is not None)
@@ -426,9 +435,8 @@ def _plan(
         if hyphen is not None:
             starts = sorted(set(starts) | {hyphen})
             hyphens.add(hyphen)
-    elif _idiom(han, pos):
-        starts = [0, 2]
-        hyphens.add(2)
+    elif (phrase := _four_character_words(han, pos, idiom)) is not None:
+        starts, hyphens = phrase
     erhua = not is_proper and _is_erhua(text, han, han_syllables)  # names keep 儿 whole (上官婉儿)
 
     plan: list[tuple[str, str, list[str], bool]] = []
@@ -471,6 +479,7 @@ def render_pinyin(
     *,
     proper: bool | None = None,
     capitals: Sequence[bool] | None = None,
+    idiom: bool | None = None,
 ) -> str | None:
     """The reading of one token as a reader sees it, in ``style``.
 
@@ -482,6 +491,8 @@ def render_pinyin(
         proper: whether the token is a proper noun; ``None`` decides from ``pos``.
         capitals: for each Han syllable, whether a capitalised word starts there (from a
             dictionary that writes the name that way); implies ``proper``.
+        idiom: for a four-character phrase (jieba ``i`` or ``l``), whether it is an idiom
+            (hyphenated 2+2) or two words (a space); ``None`` trusts ``i`` and not ``l``.
 
     Returns:
         The display string, or ``None`` for a token without Han characters or in
@@ -495,7 +506,7 @@ def render_pinyin(
     if style is PinyinStyle.NONE or not any(s is not None for s in syllables):
         return None
     write = _SYLLABLE_FORMATS[style]
-    plan = _plan(text, syllables, pos, proper, capitals)
+    plan = _plan(text, syllables, pos, proper, capitals, idiom)
     zhuyin = style is PinyinStyle.ZHUYIN
     out: list[str] = []
     previous = ""  # kind of the last item written
@@ -524,6 +535,7 @@ def display_pinyin(
     *,
     proper: bool | None = None,
     capitals: Sequence[bool] | None = None,
+    idiom: bool | None = None,
 ) -> str | None:
     """The display form of one token in tone marks (GB/T 16159); see :func:`render_pinyin`.
 
@@ -541,7 +553,7 @@ def display_pinyin(
     >>> display_pinyin("一点儿", ["yi1", "dian3", "er2"], "m")
     'yīdiǎnr'
     """
-    return render_pinyin(text, syllables, pos, PinyinStyle.MARKS, proper=proper, capitals=capitals)
+    return render_pinyin(text, syllables, pos, PinyinStyle.MARKS, proper=proper, capitals=capitals, idiom=idiom)
 
 
 # --------------------------------------------------------------------------- spoken tones

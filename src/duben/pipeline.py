@@ -166,13 +166,14 @@ class Annotator:
             found = self.lexicon.glosses(word, syllables) if self.lexicon.entries(word) else ()
             glosses += tuple(g for g in found if g != term_gloss)
         else:
-            glosses = self.lexicon.glosses(word, syllables)
+            glosses = self.lexicon.glosses(word, syllables, person=person)
         hsk2, hsk3 = self.lexicon.hsk_levels(word)
         return {"glosses": glosses, "hsk2": hsk2, "hsk3": hsk3, "frequency_rank": self.lexicon.frequency_rank(word)}
 
     def _display_pinyin(self, word: str, syllables: tuple[str | None, ...], pos: str | None, term_id: str | None) -> str | None:
         """The display form of a token, with capitals where the glossary or dictionary shows a proper noun."""
-        if term_id is not None and pos is None and self.glossary[term_id].pinyin[:1].isupper():
+        proper_term = term_id is not None and pos is None and self.glossary[term_id].pinyin[:1].isupper()
+        if proper_term:
             # Part of a proper-noun term, or a form the glossary spells differently (山西省 for 山西).
             pos = "ns" if self.glossary[term_id].category == "place" else "nt"
         entry = self.glossary[term_id] if term_id is not None else None
@@ -186,7 +187,14 @@ class Annotator:
             shaped = _shaped_like(entry.pinyin, [s for s in syllables if s is not None])
             if shaped is not None:  # an alias in other words (开工落地 for 项目落地): the term's word division
                 return shaped
+            if len(word) >= 3 and all(is_han(c) for c in word):
+                # Otherwise the alias is written word by word, as jieba cuts it.
+                parts = self.segmenter.segment(word)
+                shown = [self._display_pinyin(word[p.start : p.end], syllables[p.start : p.end], p.pos, None) for p in parts]
+                return " ".join(part for part in shown if part)
         hints = self._capitals(word, syllables, pos)
+        if proper_term and "capitals" not in hints:
+            hints["proper"] = True  # the glossary writes it with capitals
         if pos in ("i", "l") and len(word) == 4 and self.lexicon is not None:
             # jieba's idiom list holds plain compounds too (贯彻落实): an idiom is one the dictionary lists.
             hints["idiom"] = bool(self.lexicon.entries(word))
