@@ -158,6 +158,8 @@ SANDHI = [
     ("一九四五:yi1,jiu3,si4,wu3", "yi1,jiu3,si4,wu3"),
     ("一月:yi1,yue4", "yi1,yue4"),
     ("一:yi1 。:-", "yi1 -"),
+    ("一:yi1 是:shi4", "yi1 shi4"),
+    ("统一:tong3,yi1 是:shi4", "tong3,yi1 shi4"),
     ("看一看:kan4,yi1,kan4", "kan4,yi5,kan4"),
     ("不一定:bu4,yi1,ding4", "bu4,yi2,ding4"),
     # third tone
@@ -402,6 +404,9 @@ def test_report_display_forms(sample_doc):
         "张建兵": "Zhāng Jiànbīng",
         "九通一平": "jiǔtōng-yīpíng",
         "两个": "liǎng gè",
+        "千方百计": "qiānfāng-bǎijì",  # an idiom the dictionary lists
+        "贯彻落实": "guànchè luòshí",  # tagged as an idiom by jieba, two words
+        "红红火火": "hónghóng-huǒhuǒ",
         "光荣": "guāngróng",  # tagged nr by jieba, a common word in the dictionary
     }
     assert {word: shown.get(word) for word in expected} == expected

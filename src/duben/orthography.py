@@ -575,7 +575,8 @@ def spoken_syllables(words: Sequence[tuple[str, Sequence[str | None]]]) -> list[
     - 一 → ``yi2`` before a fourth or neutral tone (一个 yí gè), ``yi4`` before the others
       (一年 yì nián); it keeps ``yi1`` at the end of a word (统一, 唯一, 万一, 之一), after a
       numeral or 第 (十一, 第一), before another digit (一九四五, 一一) or 月/号 (一月,
-      一号), and before a pause; between a repeated verb it is neutral (看一看).
+      一号), as the first of a list of points (一是…二是…), and before a pause; between a
+      repeated verb it is neutral (看一看).
     - Third tone before a third tone → second tone, inside a word and across two words
       that together have at most three syllables (我很好 wó hén hǎo): such words form one
       prosodic foot, while longer neighbours are normally kept apart by a small pause.
@@ -628,8 +629,8 @@ def spoken_syllables(words: Sequence[tuple[str, Sequence[str | None]]]) -> list[
                 continue
             if preceding is not None and chars[preceding] in _KEEP_YI_AFTER and word_of[preceding] == word_of[i]:
                 continue
-            if chars[following] in _KEEP_YI_BEFORE:
-                continue
+            if chars[following] in _KEEP_YI_BEFORE or size == 1 and chars[following] == "是":
+                continue  # 一九四五, 一月; 一是…二是… counts points off
             if preceding is not None and chars[preceding] == chars[following] and word_of[preceding] == word_of[following]:
                 out[i] = "yi5"
             else:
