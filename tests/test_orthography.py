@@ -377,6 +377,22 @@ def test_json_and_cli_carry_spoken(validate):
     assert [t.get("spoken") for t in data["tokens"]][:2] == [["bu2", "shi4"], ["yi2", "ge4"]]
 
 
+def test_style_by_name():
+    assert render_pinyin("绿色", ["lv4", "se4"], None, "numbers") == "lv4se4"
+    with pytest.raises(ValueError):
+        render_pinyin("绿色", ["lv4", "se4"], None, "braille")
+
+
+def test_pinyin_style_option_reaches_the_reader(tmp_path):
+    from duben.cli import main
+
+    source = tmp_path / "in.txt"
+    source.write_text("兴县", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["annotate", str(source), "-f", "html", "--pinyin-style", "zhuyin", "--no-glosses"], stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+
+
 def test_pinyin_style_option_is_checked():
     from duben.cli import main
 

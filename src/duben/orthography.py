@@ -475,7 +475,7 @@ def render_pinyin(
     text: str,
     syllables: Sequence[str | None],
     pos: str | None = None,
-    style: PinyinStyle = PinyinStyle.MARKS,
+    style: PinyinStyle | str = PinyinStyle.MARKS,
     *,
     proper: bool | None = None,
     capitals: Sequence[bool] | None = None,
@@ -487,7 +487,7 @@ def render_pinyin(
         text: the token's characters.
         syllables: one numbered syllable per character, ``None`` for non-Han ones.
         pos: the token's part-of-speech tag (jieba's tag set), if known.
-        style: how to write the reading.
+        style: how to write the reading (a :class:`PinyinStyle` or its value, ``"zhuyin"``).
         proper: whether the token is a proper noun; ``None`` decides from ``pos``.
         capitals: for each Han syllable, whether a capitalised word starts there (from a
             dictionary that writes the name that way); implies ``proper``.
@@ -503,6 +503,7 @@ def render_pinyin(
     >>> render_pinyin("12月", [None, None, "yue4"], "m")
     '12 yuè'
     """
+    style = PinyinStyle(style)
     if style is PinyinStyle.NONE or not any(s is not None for s in syllables):
         return None
     write = _SYLLABLE_FORMATS[style]
