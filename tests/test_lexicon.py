@@ -378,3 +378,21 @@ def test_memo_is_bounded(tiny_cedict: Path, own_cache: Path, monkeypatch: pytest
         lexicon.glosses(word, ())
     assert len(lexicon._cache) <= 2 and len(lexicon._entries) <= 2
     assert lexicon.glosses("银行", ("yin2", "hang2")) == ("bank",)
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables", "expected"),
+    [
+        pytest.param("张金全", ("zhang1", "jin1", "quan2"), ("(personal name)", "张: surname Zhang"), id="surname-zhang"),
+        pytest.param("马志伟", ("ma3", "zhi4", "wei3"), ("(personal name)", "马: surname Ma"), id="surname-ma"),
+        pytest.param("瑞雪", ("rui4", "xue3"), ("timely snow",), id="a-word-tagged-as-a-name-keeps-its-meaning"),
+        pytest.param("欧阳修", ("ou1", "yang2", "xiu1"), None, id="listed-person-keeps-the-entry"),
+    ],
+)
+def test_person_names(lexicon: Lexicon, word: str, syllables: tuple[str, ...], expected: tuple[str, ...] | None) -> None:
+    glosses = lexicon.glosses(word, syllables, person=True)
+    if expected is None:
+        assert glosses == lexicon.glosses(word, syllables) and "(personal name)" not in glosses
+    else:
+        assert glosses == expected
+    assert lexicon.glosses(word, syllables) != ("(personal name)",)

@@ -490,7 +490,7 @@ class Lexicon:
         self._lock = threading.RLock()
         self._cedict: sqlite3.Connection | None = None
         self._levels: sqlite3.Connection | None = None
-        self._cache: dict[tuple[str, tuple[str | None, ...]], tuple[str, ...]] = {}
+        self._cache: dict[tuple[str, tuple[str | None, ...], bool], tuple[str, ...]] = {}
         self._entries: dict[str, tuple[DictionaryEntry, ...]] = {}
 
     def __repr__(self) -> str:
@@ -561,7 +561,7 @@ class Lexicon:
                 self._entries[word] = found
         return found
 
-    def glosses(self, word: str, syllables: Sequence[str | None] = ()) -> tuple[str, ...]:
+    def glosses(self, word: str, syllables: Sequence[str | None] = (), *, person: bool = False) -> tuple[str, ...]:
         """English glosses of ``word`` for the reading ``syllables`` (``("xing2", "zheng4")``).
 
         Entries whose reading matches come first choice (the neutral tone and then tones
@@ -570,19 +570,27 @@ class Lexicon:
         it has, down to single characters, each glossed as ``"县委: sense; sense …"``.
         Words without Han characters get ``()``.
 
+        ``person=True`` says the word is a person's name (the caller knows from its
+        tagger): one the dictionary lacks is glossed ``"(personal name)"`` with its
+        surname, instead of the meanings of its characters.
+
         >>> Lexicon().glosses("行政", ("xing2", "zheng4"))[0]
         'administration'
         >>> Lexicon().glosses("兴县", ("xing1", "xian4"))
         ('Xing county in Lüliang 吕梁, Shanxi 山西',)
         >>> Lexicon().glosses("县委书记们", ("xian4", "wei3", "shu1", "ji4", "men5"))[0]
         '县委: CCP county committee'
+        >>> Lexicon().glosses("张金全", ("zhang1", "jin1", "quan2"), person=True)
+        ('(personal name)', '张: surname Zhang')
         """
-        key = (word, tuple(syllables))
+        key = (word, tuple(syllables), person)
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None:
                 return cached
-            result = self._look_up(word, key[1])
+            result = self._name(word, key[1]) if person else None
+            if not result:
+                result = self._look_up(word, key[1])
             if len(self._cache) >= MEMO_LIMIT:
                 self._cache.clear()
             self._cache[key] = result
@@ -595,6 +603,22 @@ class Lexicon:
         if entries:
             return self._senses_of(_choose(entries, syllables))
         return self._parts(word, syllables if len(syllables) == len(word) else (None,) * len(word))
+
+    def _name(self, word: str, syllables: tuple[str | None, ...]) -> tuple[str, ...]:
+        """Glosses of a person's name the dictionary lacks: ``"(personal name)"`` and its surname."""
+        if len(word) < 2 or not all(is_han(c) for c in word) or self.entries(word):
+            return ()
+        readings = syllables if len(syllables) == len(word) else (None,) * len(word)
+        for length in (2, 1):  # compound surnames (欧阳, 司马) first
+            surname = word[:length]
+            wanted = readings[:length]
+            for entry in self.entries(surname):
+                if not entry.pinyin[:1].isupper() or not _matches(entry.syllables, wanted, _same_but_neutral):
+                    continue
+                sense = next((s for s in entry.senses if s.startswith("surname ")), None)
+                if sense is not None and len(word) - length in (1, 2):
+                    return ("(personal name)", f"{surname}: {sense}")
+        return ()
 
     def _senses_of(self, entries: Sequence[DictionaryEntry]) -> tuple[str, ...]:
         senses = _senses(entries)
