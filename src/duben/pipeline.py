@@ -155,7 +155,9 @@ class Annotator:
                 shown[index] = traditional_to_display(form, self.script)
         return [t if s == t.text else dataclasses.replace(t, display=s) for t, s in zip(tokens, shown, strict=True)]
 
-    def _lexicon_fields(self, word: str, syllables: tuple[str | None, ...], term_gloss: str | None) -> dict[str, Any]:
+    def _lexicon_fields(
+        self, word: str, syllables: tuple[str | None, ...], term_gloss: str | None, person: bool = False
+    ) -> dict[str, Any]:
         """Glosses, HSK levels and frequency rank of a (simplified) word; the glossary's gloss first."""
         glosses: tuple[str, ...] = (term_gloss,) if term_gloss else ()
         if self.lexicon is None or not has_han(word):
@@ -276,7 +278,8 @@ class Annotator:
                     pinyin=display,
                     pos=piece.pos,
                     term=term_id,
-                    **self._lexicon_fields(word, syllables, term_gloss),
+                    # A name written with capitals is glossed as a name, not by its characters' meanings.
+                    **self._lexicon_fields(word, syllables, term_gloss, piece.pos in ("nr", "nrfg") and (display or "")[:1].isupper()),
                 )
             )
         return tokens
