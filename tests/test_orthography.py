@@ -439,3 +439,35 @@ def test_alias_in_other_words_reads_its_own_characters():
     doc = Annotator(Glossary([entry]), glosses=False).annotate("开工落地")
     token = doc.tokens[0]
     assert (token.syllables, token.pinyin) == (("kai1", "gong1", "luo4", "di4"), "kāigōng luòdì")
+
+
+def test_zhuyin_covers_every_syllable_pypinyin_knows():
+    from pypinyin.constants import PINYIN_DICT
+
+    syllables = {number_syllable(r) for readings in PINYIN_DICT.values() for r in readings.split(",")}
+    failed = []
+    for syllable in sorted(syllables):
+        try:
+            zhuyin_syllable(syllable)
+        except ValueError:
+            failed.append(syllable)
+    assert failed == []
+
+
+def test_spoken_tones_keep_every_word_length():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    syllable = st.sampled_from(["yi1", "bu4", "hao3", "ni3", "shi4", "de5", "tian1", "ren2", None])
+    chars = st.sampled_from("一不好你是的天人，")
+    word = st.lists(st.tuples(chars, syllable), min_size=1, max_size=4)
+
+    @given(st.lists(word, max_size=8))
+    def check(words):
+        passage = [("".join(c for c, _ in w), [s for _, s in w]) for w in words]
+        result = spoken_syllables(passage)
+        assert [len(w) for w in result] == [len(text) for text, _ in passage]
+        for (_, before), after in zip(passage, result, strict=True):
+            assert [s is None for s in before] == [s is None for s in after]
+
+    check()

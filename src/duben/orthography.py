@@ -53,6 +53,8 @@ import enum
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from duben.hanzi import is_han
+
 __all__ = [
     "FULL_ER_WORDS",
     "PLACE_GENERICS",
@@ -137,7 +139,7 @@ _ZHUYIN_FINALS = dict(
     for pair in (
         "a=ㄚ o=ㄛ e=ㄜ ê=ㄝ ai=ㄞ ei=ㄟ ao=ㄠ ou=ㄡ an=ㄢ en=ㄣ ang=ㄤ eng=ㄥ ong=ㄨㄥ er=ㄦ "
         "i=ㄧ ia=ㄧㄚ io=ㄧㄛ ie=ㄧㄝ iao=ㄧㄠ iu=ㄧㄡ iou=ㄧㄡ ian=ㄧㄢ in=ㄧㄣ iang=ㄧㄤ ing=ㄧㄥ iong=ㄩㄥ "
-        "u=ㄨ ua=ㄨㄚ uo=ㄨㄛ uai=ㄨㄞ ui=ㄨㄟ uei=ㄨㄟ uan=ㄨㄢ un=ㄨㄣ uen=ㄨㄣ uang=ㄨㄤ ueng=ㄨㄥ "
+        "u=ㄨ ua=ㄨㄚ uo=ㄨㄛ uai=ㄨㄞ ui=ㄨㄟ uei=ㄨㄟ uan=ㄨㄢ un=ㄨㄣ uen=ㄨㄣ uang=ㄨㄤ ueng=ㄨㄥ uong=ㄨㄥ "
         "ü=ㄩ üe=ㄩㄝ üan=ㄩㄢ ün=ㄩㄣ m=ㄇ n=ㄋ ng=ㄫ hm=ㄏㄇ hng=ㄏㄫ"
     ).split()
 )
@@ -155,7 +157,7 @@ def zhuyin_syllable(syllable: str) -> str:
     Raises:
         ValueError: when ``syllable`` is not a pinyin syllable.
     """
-    body, tone = _split_tone(syllable.lower().replace("v", "ü").replace("u:", "ü"))
+    body, tone = _split_tone(unicodedata.normalize("NFC", syllable.lower()).replace("v", "ü").replace("u:", "ü"))
     erhua = body.endswith("r") and body != "er"
     if erhua:
         body = body[:-1]
@@ -289,15 +291,11 @@ _NOT_NAME_ENDINGS = frozenset("化感性率度部局委厅处科所院会业品�
 
 
 def _is_person_name(text: str) -> bool:
-    if not 1 <= len(text) <= 4 or not all(_is_han(c) for c in text) or len(text) > 1 and text[-1] in _NOT_NAME_ENDINGS:
+    if not 1 <= len(text) <= 4 or not all(is_han(c) for c in text) or len(text) > 1 and text[-1] in _NOT_NAME_ENDINGS:
         return False
     if text[:2] in _COMPOUND_SURNAMES:
         return 3 <= len(text) <= 4
     return text[0] in _SURNAMES and len(text) <= 3
-
-
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0003134f" or "\uf900" <= char <= "\ufaff"
 
 
 def _looks_proper(text: str, pos: str | None) -> bool:
