@@ -15,7 +15,7 @@ from typing import Any
 from duben.blocks import split_blocks
 from duben.glossary import Glossary, default_glossary
 from duben.hanzi import has_han, is_han
-from duben.lexicon import Lexicon, default_lexicon
+from duben.lexicon import DictionaryEntry, Lexicon, LexiconError, default_lexicon
 from duben.model import Document, GlossaryEntry, TermMatch, Token
 from duben.orthography import PLACE_GENERICS, PROPER_NOUN_TAGS, join_syllables, spoken_syllables
 from duben.pinyin import Reader, display_pinyin, split_pinyin
@@ -94,6 +94,7 @@ class Annotator:
         self.script = Script.parse(script)
         # Opened on first lookup; the packaged dictionary's index is shared by the process.
         self.lexicon: Lexicon | None = None
+        self._orthography_lexicon: Lexicon | None = None  # for capitals and idioms; see _dictionary_entries
         if glosses:
             self.lexicon = Lexicon(cedict_path) if cedict_path is not None else default_lexicon()
 
@@ -197,10 +198,22 @@ class Annotator:
         hints = self._capitals(word, syllables, pos)
         if proper_term and "capitals" not in hints:
             hints["proper"] = True  # the glossary writes it with capitals
-        if pos in ("i", "l") and len(word) == 4 and self.lexicon is not None:
+        if pos in ("i", "l") and len(word) == 4 and (listed := self._dictionary_entries(word)) is not None:
             # jieba's idiom list holds plain compounds too (贯彻落实): an idiom is one the dictionary lists.
-            hints["idiom"] = bool(self.lexicon.entries(word))
+            hints["idiom"] = bool(listed)
         return display_pinyin(word, syllables, pos, **hints)
+
+    def _dictionary_entries(self, word: str) -> tuple[DictionaryEntry, ...] | None:
+        """The general dictionary's entries for ``word`` (orthography needs them even without glosses).
+
+        ``None`` when no dictionary can be opened: the display then follows the tags alone.
+        """
+        if self._orthography_lexicon is None:
+            self._orthography_lexicon = self.lexicon or default_lexicon()
+        try:
+            return self._orthography_lexicon.entries(word)
+        except LexiconError:
+            return None
 
     def _capitals(self, word: str, syllables: tuple[str | None, ...], pos: str | None) -> dict[str, Any]:
         """Dictionary evidence on capitals for a word tagged as a proper noun.
@@ -209,10 +222,11 @@ class Annotator:
         dictionary has in lower case is not capitalised; one it capitalises is written
         its way (中国共产党 → Zhōngguó Gòngchǎndǎng). Other words are left to the tag.
         """
-        if self.lexicon is None or pos not in PROPER_NOUN_TAGS:
+        listed = self._dictionary_entries(word) if pos in PROPER_NOUN_TAGS else None
+        if listed is None:
             return {}
         han = tuple(s for s in syllables if s is not None)
-        entries = [e for e in self.lexicon.entries(word) if len(e.syllables) == len(han)]
+        entries = [e for e in listed if len(e.syllables) == len(han)]
         if not entries and len(han) == len(word) > 2 and word[-1] in PLACE_GENERICS:
             # An unlisted place: a listed name and a generic (吕梁山 → Lǚliáng Shān).
             name = self._capitals(word[:-1], han[:-1], "ns").get("capitals")
