@@ -17,13 +17,13 @@ Choices made where GB/T 16159-2012 leaves room (or where jieba's tags do), and w
 
 - **Tokens are words.** A token's Han characters form one word unless a rule below splits
   them. jieba often merges two words (综合利用); the display follows jieba's cut.
-- **Proper nouns** (jieba tags ``nr nrfg nrt ns nt``) are capitalised, but jieba's
-  dictionary tags many common words as names (文明 nr, 城市 ns), so the tag alone is not
-  trusted: a person name must start with a known surname and have 1–3 given-name
-  characters after it; ``nt`` and ``nz`` are never capitalised on the tag alone (建设局,
-  新兴产业 and 共同富裕 carry them). The pipeline adds
-  evidence from the general dictionary (``proper=False`` for common words, ``capitals``
-  for its capitalised forms: 中国共产党 → Zhōngguó Gòngchǎndǎng).
+- **Proper nouns** are capitalised. jieba's dictionary tags many common words as names
+  (文明 nr, 城市 ns, 建设局 nt, 共同富裕 nz), so the tag alone is trusted only for places
+  (``ns``) and for person names that start with a known surname (compound ones too:
+  Ōuyáng Xiū) and have one or two given-name characters; ``nt`` and ``nz`` need evidence.
+  The pipeline brings it from the general dictionary (CC-CEDICT): a word listed in lower
+  case is not capitalised (``proper=False``); one listed with capitals is split where
+  they are (``capitals``: 中国共产党 → Zhōngguó Gòngchǎndǎng).
 - **Place names** keep an administrative generic (省 市 县 区 镇 乡 村 …) as a separate
   capitalised word (Shānxī Shěng, Xīng Xiàn); a natural generic (山 河 江 湖 岛) is split
   too unless the dictionary writes the whole name as one word (黑龙江 Hēilóngjiāng).
@@ -45,6 +45,8 @@ Choices made where GB/T 16159-2012 leaves room (or where jieba's tags do), and w
   (or ``er5``/``r5`` as the reading layer gives it); only the display merges.
 - **Capitals at sentence starts** are not added: a token does not know where its
   sentence starts, and a reader's ruby looks odd with them.
+- **Spoken tones** (一, 不, third-tone sandhi) never enter ``syllables`` or ``pinyin``;
+  :func:`spoken_syllables` derives them for a whole passage (see its rules).
 """
 
 from __future__ import annotations
