@@ -160,6 +160,8 @@ def zhuyin_syllable(syllable: str) -> str:
         ValueError: when ``syllable`` is not a pinyin syllable.
     """
     body, tone = _split_tone(unicodedata.normalize("NFC", syllable.lower()).replace("v", "ü").replace("u:", "ü"))
+    if body == "r":  # erhua written as a syllable of its own
+        return "ㄦ" + _ZHUYIN_TONES[tone] if tone in _ZHUYIN_TONES else "˙ㄦ"
     erhua = body.endswith("r") and body != "er"
     if erhua:
         body = body[:-1]
