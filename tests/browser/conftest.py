@@ -95,10 +95,6 @@ def open_page(browser_context):
 
     def open_(path: Path):
         page = browser_context.new_page()
-        # Each new tab starts from default settings; a reload in the same tab keeps them.
-        page.add_init_script(
-            "if (!sessionStorage.getItem('duben-test')) { localStorage.clear(); sessionStorage.setItem('duben-test', '1'); }"
-        )
         log = PageLog()
         page.on("console", lambda message: message.type in ("error", "assert") and log.errors.append(message.text))
         page.on("pageerror", lambda error: log.errors.append(str(error)))
@@ -115,6 +111,8 @@ def open_page(browser_context):
     yield open_
     for page in pages:
         log = page.log
+        # The reader remembers its settings; the next test starts from the defaults.
+        page.evaluate("window.localStorage.clear()")
         page.close()
         assert not log.errors, f"console errors: {log.errors}"
         assert not log.dialogs, f"the page opened dialogs: {log.dialogs}"
