@@ -25,18 +25,37 @@ class PolyphoneModel:
     """Probabilities of each reading of the polyphones in a sentence."""
 
     def __init__(self) -> None:
-        import numpy as np
-        from g2pM import G2pM
+        import importlib.resources
+        import pickle
 
-        engine = G2pM()  # reads the package's own weight files
+        import numpy as np
+
+        # g2pM's own package files, read the way G2pM() reads them but with the files
+        # closed again (G2pM() leaves them open, which warns).
+        package = importlib.resources.files("g2pM")
+
+        def load(name: str) -> Any:
+            with package.joinpath(name).open("rb") as handle:
+                return pickle.load(handle)
+
         self._np = np
-        self._char_ids: dict[str, int] = engine.char2idx
-        self._candidates: dict[str, list[str]] = engine.cedict
-        self._class_ids = {reading: index for index, reading in engine.idx2class.items()}
-        self._embeddings = engine.embeddings
-        self._forward = (engine.weight_ih, engine.weight_hh, engine.bias_ih + engine.bias_hh)
-        self._backward = (engine.weight_ih_reverse, engine.weight_hh_reverse, engine.bias_ih_reverse + engine.bias_hh_reverse)
-        self._hidden = (engine.hidden_weight_l0, engine.hidden_bias_l0, engine.hidden_weight_l1, engine.hidden_bias_l1)
+        self._candidates: dict[str, list[str]] = load("digest_cedict.pkl")
+        self._char_ids: dict[str, int] = load("char2idx.pkl")
+        self._class_ids: dict[str, int] = load("class2idx.pkl")
+        state = load("np_ckpt.pkl")
+        self._embeddings = state["embedding.weight"]
+        self._forward = (state["lstm.weight_ih_l0"], state["lstm.weight_hh_l0"], state["lstm.bias_ih_l0"] + state["lstm.bias_hh_l0"])
+        self._backward = (
+            state["lstm.weight_ih_l0_reverse"],
+            state["lstm.weight_hh_l0_reverse"],
+            state["lstm.bias_ih_l0_reverse"] + state["lstm.bias_hh_l0_reverse"],
+        )
+        self._hidden = (
+            state["logit_layer.0.weight"],
+            state["logit_layer.0.bias"],
+            state["logit_layer.2.weight"],
+            state["logit_layer.2.bias"],
+        )
 
     def knows(self, char: str) -> bool:
         """Whether the model has more than one reading to choose from for ``char``."""
@@ -97,5 +116,5 @@ def default_model() -> PolyphoneModel | None:
     """The shared model, loaded on first use; ``None`` when g2pM is not installed."""
     try:
         return PolyphoneModel()
-    except ImportError:
+    except (ImportError, FileNotFoundError):
         return None

@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Context", "CLAUSE_BREAKS", "decide", "RULES"]
+__all__ = ["CLAUSE_BREAKS", "RULES", "SENTENCE_PARTS", "Context", "decide"]
 
 #: Punctuation that ends a clause for the rules that look back (以……为……).
 CLAUSE_BREAKS = frozenset("，。！？；：、,!?;:\n（）()“”\"")
+#: Punctuation that ends a clause even inside 以……为…… (quotes and lists do not).
+SENTENCE_PARTS = frozenset("，。！？；：,!?;:\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +69,12 @@ class Context:
     def next_tag(self, step: int = 1) -> str:
         return (self.tags[self.index + step] or "") if self.next(step) else ""
 
-    def clause_before(self) -> list[str]:
-        """The words before this one, back to the start of the clause."""
+    def clause_before(self, breaks: frozenset[str] = CLAUSE_BREAKS) -> list[str]:
+        """The words before this one, back to the start of the clause (any of ``breaks``)."""
         out: list[str] = []
         for at in range(self.index - 1, -1, -1):
             word = self.words[at]
-            if any(c in CLAUSE_BREAKS for c in word):
+            if any(c in breaks for c in word):
                 break
             out.append(word)
         return out[::-1]
@@ -152,8 +154,8 @@ def _wei(c: Context) -> str | None:
         return "wei2"
     if c.next_tag()[:1] == "m" or following[:1].isdigit():
         return "wei2"
-    clause = c.clause_before()
-    if "以" in clause[:-1] or "以" in clause and clause[-1] != "以":
+    clause = c.clause_before(SENTENCE_PARTS)
+    if "以" in clause[:-1]:
         return "wei2"
     return "wei4"
 
@@ -245,6 +247,16 @@ def _chong(c: Context) -> str | None:
     return None
 
 
+#: What 重 chóng ("again") comes before as a word of its own (重回, 重走).
+_CHONG_BEFORE = frozenset("新复建组申启返回走温整塑修订现演")
+
+
+def _chong_zhong(c: Context) -> str | None:
+    if not c.single:
+        return None
+    return "chong2" if c.next()[:1] in _CHONG_BEFORE else "zhong4"
+
+
 def _fixed(reading: str) -> Callable[[Context], str | None]:
     def rule(c: Context) -> str | None:
         return reading if c.single else None
@@ -271,6 +283,11 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "系": lambda c: "ji4" if c.single and c.next()[:1] in ("好", "上", "紧", "牢", "住") else None,
     "冲": _chong,
     "和": _fixed("he2"),
+    "更": lambda c: "geng4" if c.single and c.tag[:1] in ("d", "") else None,
+    "降": lambda c: ("xiang2" if c.next()[:1] in ("服", "伏", "龙") else "jiang4") if c.single else None,
+    "重": _chong_zhong,
+    "藏": lambda c: "cang2" if c.single and c.tag[:1] != "n" else None,
+    "子": lambda c: "zi5" if not c.single and c.offset == len(c.word) - 1 else None,
     "与": _fixed("yu3"),
     "给": _fixed("gei3"),
     "间": _fixed("jian1"),

@@ -276,7 +276,7 @@ class Reader:
             found, origin = self._lookup_run(text, data)
             readings[run.start() : run.end()] = found
             sources[run.start() : run.end()] = origin
-        if pos in ("nr", "nrfg") and _looks_like_chinese_name(word, data):
+        if pos in ("nr", "nrfg") and _looks_like_chinese_name(word, data) or _looks_like_family_place(word, data):
             readings[0] = data.surnames[word[0]]
             sources[0] = _CURATED
         return readings, sources
@@ -371,6 +371,15 @@ def _looks_like_chinese_name(word: str, data: _Data) -> bool:
     if word in data.phrases or word in data.large or word in data.curated:
         return False  # a dictionary word jieba took for a name (朴素, 燕子)
     return not any(c in _TRANSLITERATION for c in word[1:])
+
+
+#: How village names built on a family name end (曲家沟, 查家庄, 单家村).
+_PLACE_ENDS = frozenset("沟庄村湾坪峪寨屯河岭坡塔洼梁峁堡营店窑院园坊口镇")
+
+
+def _looks_like_family_place(word: str, data: _Data) -> bool:
+    """A place named after a family: surname, 家, a place word (曲家沟村 Qūjiāgōu Cūn)."""
+    return len(word) >= 3 and word[1] == "家" and word[0] in data.surnames and word[2] in _PLACE_ENDS
 
 
 def _is_polyphone(char: str, data: _Data) -> bool:
