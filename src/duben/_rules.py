@@ -139,6 +139,8 @@ def _le(c: Context) -> str | None:
 _WEI2_VERB_ENDS = frozenset("化改变转定列评选视称分划升降设聘立奉誉拜推结成作析合归认缩扩折换贬讹译名封晋擢追尊并易")
 #: Adverbs before the copula 为 wéi ("is"): 均为, 原为, 分别为.
 _WEI2_ADVERBS = frozenset({"均", "皆", "原", "即", "仍", "亦", "乃", "则", "实", "分别", "依次", "主要", "大多", "多", "一般", "通常", "大都", "全", "俱", "都", "尤", "最"})
+#: Verbs that frame "X 为 Y" (turn X into Y, name X Y): 改/降/封 X 为 Y.
+_WEI2_FRAMES = frozenset({"改", "降", "升", "贬", "封", "拜", "任命", "命名", "改名", "更名", "追封", "追认", "尊", "奉", "推举", "聘"})
 _WEI2_FOLLOWERS = frozenset({"王", "主", "辅", "先", "重", "本", "要", "荣", "耻", "首", "例", "限", "止", "准", "证", "宜", "上"})
 
 
@@ -146,7 +148,7 @@ def _wei(c: Context) -> str | None:
     if not c.single:
         return None
     previous, following = c.previous(), c.next()
-    if previous and _verbal(c.previous_tag()) and previous[-1] in _WEI2_VERB_ENDS:
+    if previous and (_verbal(c.previous_tag()) or len(previous) == 2) and previous[-1] in _WEI2_VERB_ENDS:
         return "wei2"
     if previous in _WEI2_ADVERBS:
         return "wei2"
@@ -155,7 +157,7 @@ def _wei(c: Context) -> str | None:
     if c.next_tag()[:1] == "m" or following[:1].isdigit():
         return "wei2"
     clause = c.clause_before(SENTENCE_PARTS)
-    if "以" in clause[:-1]:
+    if "以" in clause[:-1] or any(w in _WEI2_FRAMES for w in clause[:-1]):
         return "wei2"
     return "wei4"
 
@@ -287,7 +289,9 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "降": lambda c: ("xiang2" if c.next()[:1] in ("服", "伏", "龙") else "jiang4") if c.single else None,
     "重": _chong_zhong,
     "藏": lambda c: "cang2" if c.single and c.tag[:1] != "n" else None,
-    "子": lambda c: "zi5" if not c.single and c.offset == len(c.word) - 1 else None,
+    # The noun suffix at the end of a longer word no dictionary knows (钱袋子); two-character
+    # words are left to the model (其子 zǐ "his son").
+    "子": lambda c: "zi5" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,
     "与": _fixed("yu3"),
     "给": _fixed("gei3"),
     "间": _fixed("jian1"),
