@@ -270,7 +270,8 @@ def test_printing_hides_the_controls_and_the_card(reader):
 def test_long_document_has_a_table_of_contents(reader, sample_doc):
     headings = [b for b in sample_doc.blocks if b.kind == "heading" and b.level != 1]
     links = reader.get_by_role("navigation", name="Contents").get_by_role("link")
-    assert links.count() == len(headings)
+    assert links.count() == len(headings) + 1  # and the glossary
+    assert links.last.inner_text() == "Glossary"
     links.nth(2).click()
     assert reader.evaluate("document.querySelector(':target').tagName").startswith("H")
 

@@ -286,10 +286,12 @@ def _toc(document: Document, page: _Page, blocks: Sequence[Block]) -> str:
         return ""
     top = min(b.level or 1 for _, b in headings)
     items = "".join(
-        f'<li class="l{min((b.level or 1) - top, 3)}"><a href="#{_attr(page.id(f"b{n}"))}" lang="zh-Hans">'
+        f'<li class="l{min((b.level or 1) - top, 3)}"><a href="#{_attr(page.id(f"b{n}"))}" lang="{_text_lang(document)}">'
         f"{escape(document.text[b.start : b.end].strip())}</a></li>"
         for n, b in headings
     )
+    if document.glossary:
+        items += f'<li class="l0"><a href="#{_attr(page.id("glossary"))}">Glossary</a></li>'
     label = _attr(page.id("toc"))
     return f'<nav class="dr-toc" aria-labelledby="{label}" lang="en"><h2 id="{label}">Contents</h2><ol>{items}</ol></nav>'
 
