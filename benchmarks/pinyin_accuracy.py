@@ -8,12 +8,14 @@ Run from the repository root:
     PYTHONPATH=src .venv/bin/python benchmarks/pinyin_accuracy.py --dataset policy \
         --systems pypinyin,g2pm --errors /tmp/e.tsv --errors-system g2pm
 
-Datasets (``--dataset cpp|policy|report|all``, default all):
+Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|report|all``, default all):
 
 * ``cpp``: the dev split of CPP (g2pM's polyphone benchmark), one marked character per
   sentence, read from ``/work/shared/data/cpp`` (``--cpp-dir`` to change).
 * ``policy``: ``benchmarks/data/policy_polyphones.tsv``, our own policy-register sentences,
-  one marked polyphone each.
+  one marked polyphone each, scored as two splits: ``policy-holdout`` is every 5th sentence
+  (5th, 10th, …), kept out of all tuning of duben's rules and word lists; ``policy-dev`` is
+  the rest.
 * ``report``: ``benchmarks/data/xingxian_gold.tsv``, the reading of every Han character of the
   sample report ``xingxian-plenum-2025.md`` (``--report`` to point at the text).
 
@@ -25,8 +27,11 @@ Systems (``--systems``, comma separated, default all):
   cannot influence the others.
 * ``g2pm``: the g2pM BiLSTM (``G2pM()(sentence, tone=True, char_split=True)``: one entry per
   character, the character itself when g2pM has no reading for it).
-* ``duben``: ``duben.annotate(text)``, each token's ``syllables`` joined. When duben cannot be
-  imported or fails, its column shows ``n/a`` and the error is printed.
+* ``duben``: the duben pipeline (built-in glossary, no English glosses), each token's
+  ``syllables`` joined. When duben cannot be imported or fails, its column shows ``n/a``
+  and the error is printed.
+* ``duben-nomodel``: the same without g2pM's model (rules and word lists only), to show
+  what the model adds.
 
 Every reading is compared in one normal form: lower case, tone digit 1-5 (a missing digit
 means neutral, 5), ü written ``v`` (``lu:3``, ``lü3`` and ``lv3`` are all ``lv3``).
@@ -65,7 +70,7 @@ HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000313
 #: so that g2pM sees inputs of the length it was trained on.
 SENTENCE_END_RE = re.compile(r"(?<=[。！？；!?;\n])")
 
-ALL_SYSTEMS = ("pypinyin", "pypinyin+large", "g2pm", "duben")
+ALL_SYSTEMS = ("pypinyin", "pypinyin+large", "g2pm", "duben", "duben-nomodel")
 
 Reader = Callable[[list[str]], list[list[str | None]]]
 
@@ -161,11 +166,21 @@ def read_tsv(path: Path, columns: int) -> list[list[str]]:
     return rows
 
 
-def load_policy(path: Path = POLICY_TSV) -> Dataset:
+#: Every HOLDOUT_EVERY-th sentence of the policy set (the 5th, 10th, …) is held out:
+#: rules and word lists are tuned on the others only.
+HOLDOUT_EVERY = 5
+
+
+def load_policy(path: Path = POLICY_TSV, split: str = "all") -> Dataset:
+    """The policy set; ``split`` is ``dev``, ``holdout`` (every 5th sentence) or ``all``."""
     rows = read_tsv(path, 2)
     if rows and rows[0][0] == "sentence":
         rows = rows[1:]
-    return load_marked("policy", [r[0] for r in rows], [r[1] for r in rows],
+    if split != "all":
+        held = split == "holdout"
+        rows = [r for n, r in enumerate(rows) if (n % HOLDOUT_EVERY == HOLDOUT_EVERY - 1) == held]
+    name = "policy" if split == "all" else f"policy-{split}"
+    return load_marked(name, [r[0] for r in rows], [r[1] for r in rows],
                        [r[2] if len(r) > 2 else "" for r in rows])
 
 
@@ -266,22 +281,28 @@ def g2pm_reader() -> Reader:
     return read
 
 
-def duben_syllables(text: str) -> list[str | None]:
+def duben_syllables(text: str, annotator: object | None = None) -> list[str | None]:
     """One reading per character of ``text`` from duben (None for non-Han characters)."""
     import duben
 
-    doc = duben.annotate(text)
+    doc = annotator.annotate(text) if annotator is not None else duben.annotate(text)  # type: ignore[attr-defined]
     syllables: list[str | None] = []
     for token in doc.tokens:
         syllables.extend(token.syllables)
     return syllables
 
 
-def duben_reader() -> Reader:
-    import duben  # noqa: F401  (fail early, with the import error, if it is missing)
+def duben_reader(model: bool = True) -> Reader:
+    # The whole pipeline with the built-in glossary, without English glosses (they do
+    # not change readings and would only cost time).
+    from duben.pinyin import Reader as PinyinReader
+    from duben.pipeline import Annotator
+
+    annotator = Annotator(glosses=False)
+    annotator.reader = PinyinReader(model=model)
 
     def read(texts: list[str]) -> list[list[str | None]]:
-        return [per_character(text, duben_syllables(text)) if text else [] for text in texts]
+        return [per_character(text, duben_syllables(text, annotator)) if text else [] for text in texts]
 
     return read
 
@@ -291,6 +312,7 @@ READERS: dict[str, Callable[[], Reader]] = {
     "pypinyin+large": pypinyin_large_reader,
     "g2pm": g2pm_reader,
     "duben": duben_reader,
+    "duben-nomodel": lambda: duben_reader(model=False),
 }
 
 
@@ -344,7 +366,8 @@ def write_errors(path: Path, system: str, results: dict[str, Score]) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dataset", choices=["cpp", "policy", "report", "all"], default="all")
+    parser.add_argument("--dataset", choices=["cpp", "policy", "policy-dev", "policy-holdout", "report", "all"],
+                        default="all", help="policy = its dev and holdout splits, side by side")
     parser.add_argument("--systems", default=",".join(ALL_SYSTEMS),
                         help="comma-separated subset of: " + ", ".join(ALL_SYSTEMS))
     parser.add_argument("--limit", type=int, default=None,
@@ -369,13 +392,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown system(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
 
-    wanted = ["cpp", "policy", "report"] if args.dataset == "all" else [args.dataset]
+    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "report"],
+              "policy": ["policy-dev", "policy-holdout"]}.get(args.dataset, [args.dataset])
     datasets = []
     for name in wanted:
         if name == "cpp":
             datasets.append(load_cpp(args.cpp_dir, args.limit))
-        elif name == "policy":
-            datasets.append(load_policy())
+        elif name.startswith("policy"):
+            datasets.append(load_policy(split=name.partition("-")[2] or "all"))
         else:
             datasets.append(load_report(args.report))
 
@@ -396,12 +420,12 @@ def main(argv: list[str] | None = None) -> int:
 
     names = [d.name for d in datasets]
     counts = {d.name: len(d.items) for d in datasets}
-    header = f"{'system':<16}" + "".join(f"{n + ' (' + str(counts[n]) + ')':>18}" for n in names)
+    header = f"{'system':<16}" + "".join(f"{n + ' (' + str(counts[n]) + ')':>22}" for n in names)
     print("accuracy (%) of the reading of scored characters; count in brackets")
     print(header)
     print("-" * len(header))
     for system, row in table.items():
-        cells = "".join(f"{row[n].cell():>18}" for n in names)
+        cells = "".join(f"{row[n].cell():>22}" for n in names)
         print(f"{system:<16}{cells}")
     print()
     for system, row in table.items():

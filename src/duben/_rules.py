@@ -12,6 +12,7 @@ This module imports nothing from third parties.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -100,14 +101,14 @@ def _di(c: Context) -> str | None:
         return None
     previous, following = c.previous(), c.next()
     if c.previous_tag()[:1] in _QUANTITY_TAGS or c.previous_tag() in ("r", "q") and previous[-1:] in "块片亩":
-        return "di4"
+        return "di4"  # 三亩地, 这片地
     if following[:1] in "里上下头面块区带方处" and following not in ("上下", "面对"):
-        return "di4"
+        return "di4"  # 地里, 地头
+    if c.next_tag()[:1] in ("v", "a", "d", "p", "i", "l"):
+        return "de5"  # an adverbial before its verb: 深入地开展, 积极主动地参与
     if previous and _adverbial(c.previous_tag()) and following:
         return "de5"
-    if previous and c.previous_tag()[:1] in ("n", "r") or not following:
-        return "di4"
-    return "de5" if following else None
+    return "di4"
 
 
 def _de(c: Context) -> str | None:
@@ -173,8 +174,9 @@ def _hai(c: Context) -> str | None:
         return "huan2"
     if c.previous()[-1:] in ("偿", "归", "返", "退", "交", "送"):
         return "huan2"
-    if c.previous() == "边" and c.next() == "边":  # 边借边还, 边还边贷
-        return "huan2"
+    before = "".join(c.clause_before())
+    if re.search("边[^边]{1,2}边$", before) or before.endswith("边") and c.next()[:1] == "边":
+        return "huan2"  # 边借边还, 边还边贷
     return "hai2"
 
 

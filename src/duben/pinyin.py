@@ -276,7 +276,7 @@ class Reader:
             found, origin = self._lookup_run(text, data)
             readings[run.start() : run.end()] = found
             sources[run.start() : run.end()] = origin
-        if pos in ("nr", "nrfg") and _looks_like_chinese_name(word, data) or _looks_like_family_place(word, data):
+        if pos in ("nr", "nrfg") and _looks_like_chinese_name(word, data):
             readings[0] = data.surnames[word[0]]
             sources[0] = _CURATED
         return readings, sources
@@ -346,7 +346,18 @@ _ROLE_ENDS = frozenset("长记员任席理委官志表家授师士者部生傅�
 def _surnames_in_context(
     texts: list[str], tags: list[str | None], readings: list[list[str | None]], sources: list[list[str]], data: _Data
 ) -> None:
-    """A surname cut off as a word of its own reads as a surname before a given name."""
+    """Surnames that only the neighbourhood reveals.
+
+    A surname cut off as a word of its own reads as a surname before a given name; a
+    word-initial surname before 家 and a place word names a village (曲家沟村).
+    """
+    sentence = "".join(texts)
+    at = 0
+    for index, word in enumerate(texts):
+        if word[:1] in data.surnames and _looks_like_family_place(sentence[at : at + 3], data):
+            readings[index][0] = data.surnames[word[0]]
+            sources[index][0] = _CURATED
+        at += len(word)
     for index, word in enumerate(texts):
         if len(word) != 1 or word not in data.surnames or index + 1 >= len(texts):
             continue
@@ -379,7 +390,7 @@ _PLACE_ENDS = frozenset("沟庄村湾坪峪寨屯河岭坡塔洼梁峁堡营店�
 
 def _looks_like_family_place(word: str, data: _Data) -> bool:
     """A place named after a family: surname, 家, a place word (曲家沟村 Qūjiāgōu Cūn)."""
-    return len(word) >= 3 and word[1] == "家" and word[0] in data.surnames and word[2] in _PLACE_ENDS
+    return len(word) == 3 and word[1] == "家" and word[0] in data.surnames and word[2] in _PLACE_ENDS
 
 
 def _is_polyphone(char: str, data: _Data) -> bool:

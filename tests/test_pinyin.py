@@ -1,0 +1,277 @@
+"""Readings of polyphones: one table per rule family of the disambiguation layer.
+
+Each case is a sentence with the character under test in brackets and the reading a
+reader must see (citation tone, ``5`` for neutral, ``v`` for ü). The sentences are
+written for these tests; the benchmark sets in ``benchmarks/data`` are not reused here.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from duben.glossary import Glossary
+from duben.pinyin import Reader
+from duben.pipeline import Annotator
+
+
+@pytest.fixture(scope="session")
+def annotator() -> Annotator:
+    # No glossary, so that every reading below is the reading layer's own.
+    return Annotator(Glossary([]), glosses=False)
+
+
+def reading(annotator: Annotator, marked: str) -> str | None:
+    """The reading of the bracketed character of ``marked``."""
+    at = marked.index("[")
+    text = marked.replace("[", "").replace("]", "")
+    syllables = [s for token in annotator.annotate(text).tokens for s in token.syllables]
+    return syllables[at]
+
+
+def cases(table: list[tuple[str, str]]) -> list:
+    return [pytest.param(marked, expected, id=f"{marked}={expected}") for marked, expected in table]
+
+
+PARTICLES = [
+    ("大家都高兴[地]说，这条路修通了。", "de5"),
+    ("各部门要扎扎实实[地]把工作做好。", "de5"),
+    ("他们积极主动[地]参与基层治理。", "de5"),
+    ("农民在[地]里忙着收玉米。", "di4"),
+    ("这块[地]今年种上了谷子。", "di4"),
+    ("土[地]流转要依法进行。", "di4"),
+    ("这几年村里的日子过[得]越来越好。", "de5"),
+    ("这项改革在实践中证明是行[得]通的。", "de5"),
+    ("这件事[得]抓紧办，不能拖。", "dei3"),
+    ("经验值[得]认真总结推广。", "de5"),
+    ("全县取[得]了显著成效。", "de2"),
+    ("我们[的]目标是让群众满意。", "de5"),
+    ("要有[的]放矢地开展宣传。", "di4"),
+    ("干部们围绕[着]中心任务开展工作。", "zhe5"),
+    ("要[着]力解决群众反映强烈的问题。", "zhuo2"),
+    ("要[着]眼长远，统筹谋划。", "zhuo2"),
+    ("遇到困难不要[着]急。", "zhao2"),
+    ("会议为下一步工作指明[了]方向。", "le5"),
+    ("要深入[了]解群众的实际需求。", "liao3"),
+    ("这是一项[了]不起的成就。", "liao3"),
+]
+
+WEI = [
+    ("以生态优先[为]导向，推动绿色发展。", "wei2"),
+    ("以“项目建设、产业升级”[为]抓手推进工作。", "wei2"),
+    ("把资源优势转化[为]发展优势。", "wei2"),
+    ("坚持项目[为]王，狠抓招商引资。", "wei2"),
+    ("全年粮食播种面积[为]120万亩。", "wei2"),
+    ("各项指标均[为]历年最好水平。", "wei2"),
+    ("要真心实意[为]人民服务。", "wei4"),
+    ("[为]群众办实事、解难题。", "wei4"),
+    ("[为]我们提供了宝贵经验。", "wei4"),
+    ("我们要[为]民办实事。", "wei4"),
+]
+
+HAI = [
+    ("对逾期未[还]款的主体依法催收。", "huan2"),
+    ("借款人应当按期[还]贷。", "huan2"),
+    ("坚持退耕[还]林，保护生态。", "huan2"),
+    ("防止出现边借边[还]的情况。", "huan2"),
+    ("我们[还]要进一步加大扶持力度。", "hai2"),
+    ("收入[还]不够稳定。", "hai2"),
+]
+
+ZHONG = [
+    ("鼓励农民[种]粮，稳定粮食生产。", "zhong4"),
+    ("大力发展[种]养结合的循环农业。", "zhong4"),
+    ("今年春天全村[种]树两万株。", "zhong4"),
+    ("做好玉米[种]植技术指导。", "zhong4"),
+    ("选用优良品[种]，提高单产。", "zhong3"),
+    ("抓好[种]子工程。", "zhong3"),
+    ("这[种]做法值得推广。", "zhong3"),
+]
+
+OTHER_CHARACTERS = [
+    ("推动尾矿资源吃[干]榨尽。", "gan1"),
+    ("撸起袖子加油[干]。", "gan4"),
+    ("镇[长]带队检查安全生产。", "zhang3"),
+    ("全面推行林[长]制。", "zhang3"),
+    ("建立[长]效机制。", "chang2"),
+    ("当前发展正[处]在关键时期。", "chu3"),
+    ("依法[处]置各类风险。", "chu3"),
+    ("发现问题多[处]需要整改。", "chu4"),
+    ("各地[应]按照要求抓好落实。", "ying1"),
+    ("及时[应]对突发事件。", "ying4"),
+    ("要[冲]着问题去，奔着问题改。", "chong4"),
+    ("让天[更]蓝、水更清。", "geng4"),
+    ("推进三去一[降]一补。", "jiang4"),
+    ("[重]新审视发展路径。", "chong2"),
+    ("坚持藏粮于地、[藏]粮于技。", "cang2"),
+    ("管好群众的钱袋[子]。", "zi5"),
+    ("乘车时请[系]好安全带。", "ji4"),
+    ("完善住房供[给]体系。", "ji3"),
+    ("企业会[计]核算要规范。", "ji4"),
+    ("企业[会]计核算要规范。", "kuai4"),
+    ("加快推进行业[调]整。", "tiao2"),
+    ("我国银[行]业发展平稳。", "hang2"),
+    ("保障企业正[当]权益。", "dang4"),
+    ("保证经济平稳运[转]。", "zhuan3"),
+    ("提高[教]学质量。", "jiao4"),
+    ("对不[称]职的干部及时调整。", "chen4"),
+    ("确保开花[结]果。", "jie1"),
+    ("取消不必要的关[卡]。", "qia3"),
+]
+
+NEUTRAL_TONES = [
+    ("县委书[记]到村里调研。", "ji5"),
+    ("圆满完成全年目标任[务]。", "wu5"),
+    ("讲好兴县故[事]。", "shi5"),
+    ("部[分]群众反映问题。", "fen5"),
+    ("大家一起商[量]解决办法。", "liang5"),
+    ("这个时[候]更要坚定信心。", "hou5"),
+    # a dot *and* a tone in the dictionary: the tone stays
+    ("汇聚起强大力[量]。", "liang4"),
+    ("外出务工人员回[来]创业。", "lai2"),
+    # east and west, not "thing"
+    ("深化东西部协作，西[部]大开发。", "bu4"),
+    ("深化东[西]部协作。", "xi1"),
+]
+
+CITATION_TONES = [
+    ("全县新建[一]个产业园区。", "yi1"),
+    ("一个[个]项目落地见效。", "ge4"),
+    ("[一]个个项目落地见效。", "yi1"),
+    ("这[不]是一句空话。", "bu4"),
+    ("发展势头挡[不]住。", "bu4"),
+    ("[一]定要抓好落实。", "yi1"),
+]
+
+SURNAMES = [
+    ("解振华同志出席会议。", "xie4"),
+    ("区伟明主持会议。", "ou1"),
+    ("缪建民作报告。", "miao4"),
+    ("单晓峰发言。", "shan4"),
+    ("副县长曾志强主持召开专题会议。", "zeng1"),
+    ("镇党委书记查红梅带队走访。", "zha1"),
+    ("县政协党组成员华建平参加调研。", "hua4"),
+    ("曲家沟村的谷子丰收了。", "qu1"),
+]
+
+NOT_SURNAMES = [
+    ("我们[曾]经走过弯路。", "ceng2"),
+    ("要加强对[解]决方案的论证。", "jie3"),
+    ("依法[查]处违法行为。", "cha2"),
+    ("他生活[朴]素。", "pu3"),
+    ("当前[单]位运行平稳。", "dan1"),
+]
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(PARTICLES))
+def test_particles_de_zhe_le(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(WEI))
+def test_wei(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(HAI))
+def test_hai_huan(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(ZHONG))
+def test_zhong(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(OTHER_CHARACTERS))
+def test_other_polyphones(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(NEUTRAL_TONES))
+def test_word_level_neutral_tones(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(CITATION_TONES))
+def test_citation_tones_without_sandhi(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [pytest.param(t, e, id=f"{t[:3]}={e}") for t, e in SURNAMES]
+)
+def test_surnames(annotator, text, expected):
+    syllables = [s for token in annotator.annotate(text).tokens for s in token.syllables]
+    name = next(i for i, c in enumerate(text) if c in "解区缪单曾查华曲")
+    assert syllables[name] == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(NOT_SURNAMES))
+def test_surname_characters_in_ordinary_words(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+def test_glossary_pinyin_overrides_readings():
+    from duben.model import GlossaryEntry
+
+    entry = GlossaryEntry(id="liang-zhong", term="两重", pinyin="liǎng zhòng", gloss="the two majors")
+    doc = Annotator(Glossary([entry]), glosses=False).annotate("支持两重建设。")
+    syllables = [s for t in doc.tokens for s in t.syllables if s]
+    assert syllables[2:4] == ["liang3", "zhong4"]
+
+
+def test_model_decides_rare_characters():
+    # 阆中 is Làngzhōng; phrase data reads 阆 láng. g2pM's model knows the place.
+    reader = Reader()
+    assert reader.read([("四川", "ns"), ("阆中", "ns"), ("古城", "n")])[1][0] == "lang4"
+
+
+def test_without_the_model_rules_still_apply():
+    reader = Reader(model=False)
+    assert reader.read([("深入", "v"), ("地", "uv"), ("开展", "v")])[1] == ("de5",)
+
+
+def test_one_reading_tuple_per_word_and_none_for_non_han():
+    words = [("2025", "m"), ("年", "m"), ("，", "x"), ("GDP", "eng"), ("增长", "v"), ("5%", "m")]
+    out = Reader().read(words)
+    assert [len(r) for r in out] == [len(w) for w, _ in words]
+    assert out[0] == (None,) * 4 and out[1] == ("nian2",) and out[3] == (None, None, None)
+
+
+def test_readings_are_numbered_citation_syllables(annotator):
+    doc = annotator.annotate("兴县是革命老区，也是全国脱贫攻坚的主战场之一，绿色发展的路子越走越宽。")
+    for token in doc.tokens:
+        for syllable in token.syllables:
+            assert syllable is None or (syllable[:-1].isascii() and syllable[:-1].isalpha() and syllable[-1] in "12345")
+
+
+def test_pypinyin_global_data_is_left_alone():
+    import pypinyin
+    from pypinyin.constants import PHRASES_DICT
+
+    before = len(PHRASES_DICT)
+    Reader().read([("退耕还林", "l"), ("还款", "v")])
+    assert len(PHRASES_DICT) == before
+    assert pypinyin.lazy_pinyin("还款") == ["hai", "kuan"]  # pypinyin's own (wrong) reading, untouched
+
+
+def test_reading_data_is_well_formed():
+    from duben.pinyin import _data, _inventory
+
+    data = _data()
+    inventory = _inventory()
+    for word, syllables in data.curated.items():
+        assert len(syllables) == len(word), word
+        for syllable in syllables:
+            assert syllable[-1] in "12345" and syllable[:-1] in inventory, (word, syllable)
+    for char, syllable in data.surnames.items():
+        assert len(char) == 1 and syllable[:-1] in inventory, char
+
+
+def test_import_does_not_load_engines():
+    code = "import sys, duben; print(sorted(m for m in ('pypinyin', 'g2pM', 'numpy', 'pypinyin_dict') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
