@@ -317,3 +317,26 @@ def test_repr_html_is_the_same_reader_inline():
     other_ids = {a["id"] for _, a in Page(other).tags if a.get("id")}
     assert ids and not ids & other_ids
     assert any(i.endswith("g-si-shui-si-ding") and i != "g-si-shui-si-ding" for i in ids)
+
+
+@pytest.mark.parametrize(
+    "style, first, language",
+    [
+        ("marks", '<span class="t1">Xīng</span> <span class="t4">Xiàn</span>', "zh-Latn-pinyin"),
+        ("numbers", '<span class="t1">Xing1</span> <span class="t4">Xian4</span>', "zh-Latn-pinyin"),
+        ("zhuyin", '<span class="t1">ㄒㄧㄥ</span> <span class="t4">ㄒㄧㄢˋ</span>', "zh-Bopo"),
+    ],
+    ids=["marks", "numbers", "zhuyin"],
+)
+def test_pinyin_styles_keep_word_shape_and_tone_colours(style, first, language):
+    import re
+
+    html = duben.to_html(duben.annotate("兴县推进四水四定。"), pinyin_style=style)
+    readings = re.findall(r'<rt lang="([^"]+)">(.*?)</rt>', html)
+    assert readings[0] == (language, first)
+
+
+def test_pinyin_style_none_leaves_words_bare_but_focusable():
+    html = duben.to_html(duben.annotate("兴县推进四水四定。"), pinyin_style="none")
+    assert "<rt" not in html and "<ruby" not in html
+    assert '<span class="w" tabindex="0"' in html

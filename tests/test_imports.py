@@ -22,7 +22,7 @@ def test_import_loads_no_engine():
     assert done.stdout.strip() == "[] []"
 
 
-@pytest.mark.parametrize("name", ["annotate", "Document", "Glossary", "to_json", "to_html", "InputError"])
+@pytest.mark.parametrize("name", ["annotate", "Document", "Glossary", "to_json", "to_html", "InputError", "PinyinStyle"])
 def test_public_names_resolve(name):
     import duben
 

@@ -18,6 +18,7 @@ __all__ = [
     "GlossaryEntry",
     "GlossaryError",
     "InputError",
+    "PinyinStyle",
     "TermMatch",
     "Token",
     "annotate",
@@ -47,6 +48,7 @@ _LAZY = {
     "load_glossary": "duben.glossary",
     "decode_bytes": "duben.decode",
     "read_text": "duben.decode",
+    "PinyinStyle": "duben.orthography",
 }
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
     from duben.errors import DubenError, GlossaryError, InputError
     from duben.glossary import Glossary, default_glossary, load_glossary
     from duben.model import Document, GlossaryEntry, TermMatch, Token
+    from duben.orthography import PinyinStyle
     from duben.pipeline import Annotator, annotate
 
 

@@ -31,7 +31,7 @@ from importlib.resources import files
 from typing import Any
 
 from duben.model import Block, Document, GlossaryEntry, TermMatch, Token
-from duben.orthography import mark_syllable
+from duben.orthography import PinyinStyle, mark_syllable, zhuyin_syllable
 
 __all__ = ["TONE_PRESETS", "to_html", "tone_segments"]
 
@@ -137,23 +137,43 @@ def tone_segments(pinyin: str, syllables: Sequence[str | None]) -> list[tuple[st
     return out
 
 
-def _respell(segments: list[tuple[str, int | None]], spoken: Iterable[str | None]) -> list[tuple[str, int | None]]:
-    """The same segments with each syllable replaced by its spoken-tone form."""
-    readings = [s for s in spoken if s]
-    if sum(1 for _, tone in segments if tone is not None) != len(readings):
+def _spell(reading: str, style: PinyinStyle) -> str:
+    if style is PinyinStyle.NUMBERS:
+        return reading
+    if style is PinyinStyle.ZHUYIN:
+        return zhuyin_syllable(reading)
+    return mark_syllable(reading)
+
+
+def _respell(
+    segments: list[tuple[str, int | None]], readings: Iterable[str | None], style: PinyinStyle = PinyinStyle.MARKS
+) -> list[tuple[str, int | None]]:
+    """The same segments with each syllable written from ``readings`` in ``style``.
+
+    Used for spoken tones and for the tone-number and zhuyin styles; the word shape
+    (capitals, apostrophes, spaces, hyphens) stays, except that zhuyin is written
+    syllable by syllable with spaces.
+    """
+    queue = [r for r in readings if r]
+    if sum(1 for _, tone in segments if tone is not None) != len(queue):
         return segments
-    queue = iter(readings)
     out: list[tuple[str, int | None]] = []
     for text, tone in segments:
         if tone is None:
-            out.append((text, None))
+            if style is PinyinStyle.ZHUYIN:
+                if out and out[-1][0] != " ":
+                    out.append((" ", None))
+            else:
+                out.append((text, None))
             continue
-        reading = next(queue)
-        marked = mark_syllable(reading)
-        if text[:1].isupper():
-            marked = marked[:1].upper() + marked[1:]
+        reading = queue.pop(0)
+        spelled = _spell(reading, style)
+        if text[:1].isupper() and style is not PinyinStyle.ZHUYIN:
+            spelled = spelled[:1].upper() + spelled[1:]
+        if style is PinyinStyle.ZHUYIN and out and out[-1][1] is not None:
+            out.append((" ", None))
         new_tone = reading[-1]
-        out.append((marked, int(new_tone) if new_tone in "12345" else 5))
+        out.append((spelled, int(new_tone) if new_tone in "12345" else 5))
     return out
 
 
@@ -167,9 +187,10 @@ def _pinyin_html(segments: list[tuple[str, int | None]]) -> str:
 class _Page:
     """State of one rendering: ids, the word table and term occurrences."""
 
-    def __init__(self, document: Document, prefix: str) -> None:
+    def __init__(self, document: Document, prefix: str, style: PinyinStyle = PinyinStyle.MARKS) -> None:
         self.document = document
         self.prefix = prefix
+        self.style = style
         self.words: list[list[Any]] = []
         self.word_index: dict[str, int] = {}
         self.has_levels = False
@@ -205,16 +226,19 @@ class _Page:
         if level is not None:
             self.has_levels = True
             attributes.append(f'data-h="{int(level)}"')
-        segments = tone_segments(token.pinyin, token.syllables)
+        if self.style is PinyinStyle.NONE:
+            return f"<span {' '.join(attributes)}>{self.base_html(token, lang_display)}</span>"
+        marks = tone_segments(token.pinyin, token.syllables)
+        segments = marks if self.style is PinyinStyle.MARKS else _respell(marks, token.syllables, self.style)
         reading = _pinyin_html(segments)
         if token.spoken is not None and self.document.sandhi:
-            spoken = _respell(segments, token.spoken)
+            spoken = _respell(marks, token.spoken, self.style)
             if spoken != segments:
                 self.has_spoken = True
                 reading = f'<span class="pc">{reading}</span><span class="ps">{_pinyin_html(spoken)}</span>'
         return (
             f"<ruby {' '.join(attributes)}>{self.base_html(token, lang_display)}"
-            f'<rp>(</rp><rt lang="{_PINYIN_LANG}">{reading}</rt><rp>)</rp></ruby>'
+            f'<rp>(</rp><rt lang="{"zh-Bopo" if self.style is PinyinStyle.ZHUYIN else _PINYIN_LANG}">{reading}</rt><rp>)</rp></ruby>'
         )
 
     def base_html(self, token: Token, lang_display: str) -> str:
@@ -438,8 +462,8 @@ def _title(document: Document) -> str:
     return "duben reader"
 
 
-def _body(document: Document, prefix: str) -> tuple[str, _Page]:
-    page = _Page(document, prefix)
+def _body(document: Document, prefix: str, style: PinyinStyle = PinyinStyle.MARKS) -> tuple[str, _Page]:
+    page = _Page(document, prefix, style)
     blocks = _blocks(document)
     lang_display = _SCRIPTS.get(document.script or "", ("zh-Hant", ""))[0]
     starts = {t.start: t for t in document.terms if t.parent is None}
@@ -494,13 +518,16 @@ def to_html(document: Document, *, title: str | None = None, fragment: bool = Fa
         fragment: return one ``<div class="duben">`` with its style and script, for
             embedding (Jupyter uses it); its ids carry a prefix so that several readers
             can share one page.
-        options: accepted for forward compatibility with other exporters' options.
+        options: ``pinyin_style`` (a :class:`~duben.orthography.PinyinStyle` or its value:
+            ``marks``, the default, ``numbers``, ``zhuyin`` or ``none`` for no annotation
+            over the words); other exporters' options are accepted and ignored.
     """
+    style = PinyinStyle(options.get("pinyin_style") or PinyinStyle.MARKS)
     if fragment:
         digest = hashlib.sha1(document.text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        body, _ = _body(document, f"d{digest}-")
+        body, _ = _body(document, f"d{digest}-", style)
         return f"<style>{_css()}</style>{body}<script>{_asset('reader.js')}</script>"
-    body, _ = _body(document, "")
+    body, _ = _body(document, "", style)
     page_title = title if title is not None else _title(document)
     return (
         "<!DOCTYPE html>\n"
