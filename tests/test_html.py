@@ -340,3 +340,10 @@ def test_pinyin_style_none_leaves_words_bare_but_focusable():
     html = duben.to_html(duben.annotate("兴县推进四水四定。"), pinyin_style="none")
     assert "<rt" not in html and "<ruby" not in html
     assert '<span class="w" tabindex="0"' in html
+
+
+def test_dictionary_glosses_are_attributed():
+    html = duben.to_html(duben.annotate("我们推进工作。"))
+    assert "CC-CEDICT" in html and "CC BY-SA 4.0" in html
+    bare = duben.to_html(duben.annotate("我们推进工作。", glosses=False))
+    assert "CC-CEDICT" not in bare

@@ -117,7 +117,7 @@ def _run_suggest(args: argparse.Namespace, stdout: TextIO) -> int:
     from duben.pipeline import Annotator
 
     text = _read_input(args)
-    document = Annotator(_glossary(args.glossary)).annotate(text)
+    document = Annotator(_glossary(args.glossary), glosses=False).annotate(text)
     seen: dict[str, list[int]] = {}
     reasons: dict[str, str] = {}
     for candidate in document.candidates:

@@ -488,12 +488,23 @@ def _body(document: Document, prefix: str, style: PinyinStyle = PinyinStyle.MARK
     html = (
         f'<div class="{" ".join(classes)}" data-card="{card}">'
         f"{_controls(page)}{toc}"
-        f'<main class="dr-text" lang="{_text_lang(document)}">\n{main}\n</main>\n{appendix}'
+        f'<main class="dr-text" lang="{_text_lang(document)}">\n{main}\n</main>\n{appendix}{_credits(document)}'
         f'<div class="dr-card" id="{card}" role="tooltip" lang="en" hidden></div>'
         f'<script type="application/json" class="dr-data">{_script_json(data)}</script>'
         "</div>"
     )
     return html, page
+
+
+def _credits(document: Document) -> str:
+    """Attribution for third-party text in the page: CC-CEDICT glosses are CC BY-SA 4.0."""
+    if not any(t.glosses and t.term is None for t in document.tokens):
+        return ""
+    return (
+        '<footer class="dr-credits" lang="en"><p>English glosses of general words from '
+        "CC-CEDICT (https://cc-cedict.org/), licensed CC BY-SA 4.0; policy-term entries from the "
+        "duben glossary. Made with duben.</p></footer>"
+    )
 
 
 def _text_lang(document: Document) -> str:
