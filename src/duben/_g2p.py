@@ -61,24 +61,26 @@ class PolyphoneModel:
         """Whether the model has more than one reading to choose from for ``char``."""
         return len(self._candidates.get(char, ())) > 1
 
-    def _run(self, inputs: Any, weights: tuple[Any, Any, Any]) -> Any:
+    def _run(self, inputs: Any) -> Any:
+        """Hidden states of both directions, one row per input position."""
         np = self._np
-        weight_ih, weight_hh, bias = weights
-        projected = inputs @ weight_ih.T + bias
-        size = weight_hh.shape[1]
-        h = np.zeros(size)
-        c = np.zeros(size)
-        out = np.empty((len(inputs), size))
-        for t in range(len(inputs)):
-            gates = projected[t] + weight_hh @ h
-            i = 1 / (1 + np.exp(-gates[:size]))
-            f = 1 / (1 + np.exp(-gates[size : 2 * size]))
-            g = np.tanh(gates[2 * size : 3 * size])
-            o = 1 / (1 + np.exp(-gates[3 * size :]))
-            c = f * c + i * g
-            h = o * np.tanh(c)
-            out[t] = h
-        return out
+        (forward_ih, forward_hh, forward_bias), (backward_ih, backward_hh, backward_bias) = self._forward, self._backward
+        steps = len(inputs)
+        size = forward_hh.shape[1]
+        # Input projections of every step at once; the recurrence then runs both
+        # directions together, one small matrix product per direction and step.
+        ahead = inputs @ forward_ih.T + forward_bias
+        behind = (inputs @ backward_ih.T + backward_bias)[::-1]
+        h = np.zeros((2, size))
+        c = np.zeros((2, size))
+        out = np.empty((2, steps, size))
+        for t in range(steps):
+            gates = np.stack((ahead[t] + forward_hh @ h[0], behind[t] + backward_hh @ h[1]))
+            sig = 1 / (1 + np.exp(-gates))
+            c = sig[:, size : 2 * size] * c + sig[:, :size] * np.tanh(gates[:, 2 * size : 3 * size])
+            h = sig[:, 3 * size :] * np.tanh(c)
+            out[:, t] = h
+        return np.concatenate([out[0], out[1][::-1]], axis=1)
 
     def probabilities(self, sentence: str, positions: Sequence[int]) -> dict[int, dict[str, float]]:
         """For each position of a polyphone the model knows: its readings and their probabilities.
@@ -92,10 +94,7 @@ class PolyphoneModel:
             return {}
         unknown = self._char_ids[_UNK]
         ids = [self._char_ids[_BOS], *(self._char_ids.get(c, unknown) for c in sentence), self._char_ids[_EOS]]
-        embedded = np.take(self._embeddings, ids, axis=0)
-        forward = self._run(embedded, self._forward)
-        backward = self._run(embedded[::-1], self._backward)[::-1]
-        states = np.concatenate([forward, backward], axis=1)
+        states = self._run(np.take(self._embeddings, ids, axis=0))
         weight0, bias0, weight1, bias1 = self._hidden
         found: dict[int, dict[str, float]] = {}
         for position in wanted:

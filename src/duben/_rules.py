@@ -287,6 +287,11 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "系": lambda c: "ji4" if c.single and c.next()[:1] in ("好", "上", "紧", "牢", "住") else None,
     "冲": _chong,
     "和": _fixed("he2"),
+    # A rate at the end of a word no dictionary has (接种率, 达标率): lǜ.
+    "率": lambda c: "lv4" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,
+    # A difficulty at the end of such a word (看病难, 融资难): nán.
+    "难": lambda c: "nan2" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,
+    "挑": lambda c: "tiao3" if c.next()[:1] in ("战", "衅", "拨", "逗", "明", "起") else "tiao1",
     "更": lambda c: "geng4" if c.single and c.tag[:1] in ("d", "") else None,
     "降": lambda c: ("xiang2" if c.next()[:1] in ("服", "伏", "龙") else "jiang4") if c.single else None,
     "重": _chong_zhong,

@@ -97,9 +97,9 @@ _SENTENCE_ENDS = frozenset("。！？；!?;\n")
 _LONGEST_SENTENCE = 120
 #: A character in fewer phrases of pypinyin's phrase list than this is "rare": its phrase
 #: readings are often wrong or name-specific, and the model overrides them when sure.
-_RARE_BELOW = 50
+_RARE_BELOW = 30
 #: How sure the model must be to override phrase data of a rare character.
-_OVERRIDE_CONFIDENCE = 0.9
+_OVERRIDE_CONFIDENCE = 0.99
 
 # Where a reading came from, strongest first.
 _GIVEN, _CURATED, _PHRASE, _RULE, _MODEL, _DEFAULT = "given", "curated", "phrase", "rule", "model", "default"
@@ -154,6 +154,7 @@ def _data() -> _Data:
     return _Data(PINYIN_DICT, PHRASES_DICT, large, curated, surnames, counts, min(longest, 12))
 
 
+@functools.lru_cache(maxsize=4096)
 def _numbered(marked: str) -> str:
     return number_syllable(marked).replace("ü", "v")
 
