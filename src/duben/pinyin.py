@@ -286,23 +286,36 @@ class Reader:
         whole = self._phrase(text, data)
         if whole is not None:
             return whole
-        # Not a known word: cover it with the longest known words from the left.
+        # Not a known word: cover it with known words, as few characters left on their own
+        # as possible, then as few pieces as possible (落后+地区, not 落后地+区).
+        size = len(text)
+        # best[i]: (characters on their own, pieces, end of the first piece) for text[i:];
+        # on a tie the longer first piece wins, as in forward maximum matching.
+        best: list[tuple[int, int, int]] = [(0, 0, size)] * (size + 1)
+        for start in range(size - 1, -1, -1):
+            options = []
+            for end in range(min(size, start + data.longest), start, -1):
+                if end - start > 1 and self._phrase(text[start:end], data) is None:
+                    continue
+                after = best[end]
+                options.append((after[0] + (end - start == 1), after[1] + 1, end))
+            best[start] = min(options, key=lambda option: option[:2])
+        cuts = []
+        at = 0
+        while at < size:
+            cuts.append((at, best[at][2]))
+            at = best[at][2]
         readings: list[str | None] = []
         sources: list[str] = []
-        at = 0
-        while at < len(text):
-            for size in range(min(len(text) - at, data.longest), 1, -1):
-                found = self._phrase(text[at : at + size], data)
-                if found is not None:
-                    readings.extend(found[0])
-                    sources.extend(found[1])
-                    at += size
-                    break
+        for start, end in cuts:
+            found = self._phrase(text[start:end], data) if end - start > 1 else None
+            if found is not None:
+                readings.extend(found[0])
+                sources.extend(found[1])
             else:
-                reading, source = _character(text[at], data)
+                reading, source = _character(text[start], data)
                 readings.append(reading)
                 sources.append(source)
-                at += 1
         return readings, sources
 
     @staticmethod
