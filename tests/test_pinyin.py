@@ -131,6 +131,7 @@ NEUTRAL_TONES = [
     # a dot *and* a tone in the dictionary: the tone stays
     ("汇聚起强大力[量]。", "liang4"),
     ("外出务工人员回[来]创业。", "lai2"),
+    ("守[住]不发生规模性返贫的底线。", "zhu4"),
     # east and west, not "thing"
     ("深化东西部协作，西[部]大开发。", "bu4"),
     ("深化东[西]部协作。", "xi1"),

@@ -325,11 +325,16 @@ class Reader:
         if len(text) < 2:
             return None
         entry = data.phrases.get(text)
-        if entry is None:
+        larger = entry is None
+        if larger:
             entry = data.large.get(text)
         if entry is None or len(entry) != len(text):
             return None
         readings = [_citation(c, _numbered(r[0])) for c, r in zip(text, entry)]
+        if larger and text[-1] in _COMPLEMENTS and readings[-1] and readings[-1].endswith("5"):
+            # large_pinyin writes resultative and directional complements light (守住 zhu,
+            # 回来 lai); the dictionary keeps their tone.
+            readings[-1] = _COMPLEMENTS[text[-1]]
         return readings, [_PHRASE if _is_polyphone(c, data) else _GIVEN for c in text]
 
 
@@ -405,6 +410,13 @@ _PLACE_ENDS = frozenset("沟庄村湾坪峪寨屯河岭坡塔洼梁峁堡营店�
 def _looks_like_family_place(word: str, data: _Data) -> bool:
     """A place named after a family: surname, 家, a place word (曲家沟村 Qūjiāgōu Cūn)."""
     return len(word) == 3 and word[1] == "家" and word[0] in data.surnames and word[2] in _PLACE_ENDS
+
+
+#: Complements that keep their citation tone after a verb, and that tone. Localisers
+#: (上, 下) are left as the data has them: 晚上 wǎn·shang and 乡下 xiāng·xia are light.
+_COMPLEMENTS = {
+    "来": "lai2", "去": "qu4", "住": "zhu4", "起": "qi3", "开": "kai1", "出": "chu1", "进": "jin4", "掉": "diao4", "完": "wan2",
+}
 
 
 def _is_polyphone(char: str, data: _Data) -> bool:
