@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
@@ -221,7 +220,7 @@ def load_report(report: Path, gold: Path = REPORT_GOLD_TSV) -> Dataset:
 def per_character(text: str, readings: Sequence[str | None]) -> list[str | None]:
     if len(readings) != len(text):
         raise ValueError(f"{len(readings)} readings for {len(text)} characters: {text[:40]!r}")
-    return [normalise(r) if is_han(c) else None for c, r in zip(text, readings)]
+    return [normalise(r) if is_han(c) else None for c, r in zip(text, readings, strict=True)]
 
 
 def pypinyin_reader() -> Reader:
@@ -275,7 +274,7 @@ def g2pm_reader() -> Reader:
             readings = model(text, tone=True, char_split=True) if text else []
             # g2pM returns the character itself where it has no reading.
             out.append(per_character(text, [None if r == c else r
-                                            for c, r in zip(text, readings)]))
+                                            for c, r in zip(text, readings, strict=True)]))
         return out
 
     return read

@@ -44,7 +44,11 @@ class PolyphoneModel:
         self._class_ids: dict[str, int] = load("class2idx.pkl")
         state = load("np_ckpt.pkl")
         self._embeddings = state["embedding.weight"]
-        self._forward = (state["lstm.weight_ih_l0"], state["lstm.weight_hh_l0"], state["lstm.bias_ih_l0"] + state["lstm.bias_hh_l0"])
+        self._forward = (
+            state["lstm.weight_ih_l0"],
+            state["lstm.weight_hh_l0"],
+            state["lstm.bias_ih_l0"] + state["lstm.bias_hh_l0"],
+        )
         self._backward = (
             state["lstm.weight_ih_l0_reverse"],
             state["lstm.weight_hh_l0_reverse"],
@@ -106,7 +110,7 @@ class PolyphoneModel:
             scores = np.array([logits[self._class_ids[r]] for r in readings])
             scores = np.exp(scores - scores.max())
             scores /= scores.sum()
-            found[position] = {r.replace("u:", "v"): float(s) for r, s in zip(readings, scores)}
+            found[position] = {r.replace("u:", "v"): float(s) for r, s in zip(readings, scores, strict=True)}
         return found
 
 

@@ -61,7 +61,7 @@ def _split_run(run: list[tuple[str, str | None]]) -> list[str]:
     marked = [t is not None for _, t in run]
     inventory = _inventory()
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def best(start: int) -> tuple[int, ...] | None:
         if start == len(letters):
             return ()
@@ -330,7 +330,7 @@ class Reader:
             entry = data.large.get(text)
         if entry is None or len(entry) != len(text):
             return None
-        readings = [_citation(c, _numbered(r[0])) for c, r in zip(text, entry)]
+        readings = [_citation(c, _numbered(r[0])) for c, r in zip(text, entry, strict=True)]
         if larger and text[-1] in _COMPLEMENTS and readings[-1] and readings[-1].endswith("5"):
             # large_pinyin writes resultative and directional complements light (守住 zhu,
             # 回来 lai); the dictionary keeps their tone.
