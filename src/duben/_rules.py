@@ -100,6 +100,8 @@ def _di(c: Context) -> str | None:
     if not c.single:
         return None
     previous, following = c.previous(), c.next()
+    if len(previous) >= 2 and previous[-1] == previous[-2] and c.next_tag()[:1] in ("v", "d", "p"):
+        return "de5"  # after a reduplication: 一步步地推进, 慢慢地
     if c.previous_tag()[:1] in _QUANTITY_TAGS or c.previous_tag() in ("r", "q") and previous[-1:] in "块片亩":
         return "di4"  # 三亩地, 这片地
     if following[:1] in "里上下头面块区带方处" and following not in ("上下", "面对"):
@@ -116,6 +118,8 @@ def _de(c: Context) -> str | None:
         return None
     before, after = c.previous_tag(), c.next_tag()
     previous = c.previous()
+    if c.next() == "了" and not _verbal(before):
+        return "de2"  # 得了奖: got
     if (not previous or before[:1] in ("d", "c", "r", "n", "p") or before == "vn") and after[:1] == "v":
         return "dei3"
     if _verbal(before) or before[:1] in ("a", "u") or before == "vn" or previous[-1:] in "过做干搞变显说写走跑建办讲学":
