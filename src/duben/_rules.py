@@ -115,6 +115,10 @@ def _di(c: Context) -> str | None:
 
 def _de(c: Context) -> str | None:
     if not c.single:
+        # A verb and 得 that no dictionary lists as a word (开得, 抓得) before an adverb or
+        # adjective: the complement marker.
+        if c.offset == len(c.word) - 1 and c.next_tag()[:1] in ("a", "d", "z", "i", "l"):
+            return "de5"
         return None
     before, after = c.previous_tag(), c.next_tag()
     previous = c.previous()
@@ -141,7 +145,7 @@ def _le(c: Context) -> str | None:
     return "le5"
 
 
-_WEI2_VERB_ENDS = frozenset("化改变转定列评选视称分划升降设聘立奉誉拜推结成作析合归认缩扩折换贬讹译名封晋擢追尊并易")
+_WEI2_VERB_ENDS = frozenset("化改变转定列评选视称分划升降设聘立奉誉拜推结成作析合归认缩扩折换贬讹译名封晋擢追尊并易造展建制育组")
 #: Adverbs before the copula 为 wéi ("is"): 均为, 原为, 分别为.
 _WEI2_ADVERBS = frozenset(
     {"均", "皆", "原", "即", "仍", "亦", "乃", "则", "实", "分别", "依次", "主要"}
@@ -169,9 +173,27 @@ def _wei(c: Context) -> str | None:
     if c.next_tag()[:1] == "m" or following[:1].isdigit():
         return "wei2"
     clause = c.clause_before(SENTENCE_PARTS)
-    if "以" in clause[:-1] or any(w in _WEI2_FRAMES for w in clause[:-1]):
+    if any(_is_yi(w) for w in clause[:-1]) or clause and clause[-1] in ("以此", "以其", "以之"):
+        return "wei2"  # 以……为……
+    if any(w in _WEI2_FRAMES for w in clause[:-1]):
         return "wei2"
+    if "所" in _clause_after(c, 5):
+        return "wei2"  # 为……所……: passive
     return "wei4"
+
+
+def _is_yi(word: str) -> bool:
+    return word == "以" or len(word) == 2 and word[0] == "以" and word[1] in "此其之该这那"
+
+
+def _clause_after(c: Context, limit: int) -> list[str]:
+    out = []
+    for step in range(1, limit + 1):
+        word = c.next(step)
+        if not word:
+            break
+        out.append(word)
+    return out
 
 
 _DEBTS = frozenset("款贷债钱本息账")
@@ -298,6 +320,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "系": lambda c: "ji4" if c.single and c.next()[:1] in ("好", "上", "紧", "牢", "住") else None,
     "冲": _chong,
     "和": _fixed("he2"),
+    "乐": lambda c: "le4" if c.single and not c.tag.startswith("nr") else None,
     # A rate at the end of a word no dictionary has (接种率, 达标率): lǜ.
     "率": lambda c: "lv4" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,
     # A difficulty at the end of such a word (看病难, 融资难): nán.
