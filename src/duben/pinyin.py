@@ -1,8 +1,25 @@
-"""Readings: pypinyin behind a small interface, and parsing of display pinyin.
+"""Readings: pypinyin and a polyphone disambiguation layer, and parsing of display pinyin.
 
-This is the only module that imports pypinyin, and it does so on first use.
-Syllables are written with tone numbers, neutral tone ``5`` and ü as ``v``
-(``lv4``, ``de5``); display forms come from :mod:`duben.orthography`.
+This is the only module that imports pypinyin (and pypinyin-dict's phrase data), on
+first use; :mod:`duben._rules` holds the context rules and :mod:`duben._g2p` g2pM's
+model, both used only from here. Syllables are citation tones written with tone numbers,
+neutral tone ``5`` and ü as ``v`` (``lv4``, ``de5``); display forms come from
+:mod:`duben.orthography`.
+
+How a character gets its reading, strongest source first:
+
+1. our word list (``data/readings/words.tsv``): corrections of the phrase data and
+   word-level neutral tones; entries of three or more characters win even across
+   jieba's cuts;
+2. pypinyin's phrase list, then ``large_pinyin``'s (unknown words are covered by known
+   ones); the model may overrule them only for rare characters and when nearly sure;
+3. surname readings (``data/readings/surnames.tsv``) for personal names and family-name
+   villages;
+4. context rules over jieba's words and tags, for polyphones no word decided;
+5. g2pM's BiLSTM over the sentence, for what is still open;
+6. pypinyin's first reading of the character.
+
+一 and 不 always keep their citation tones (yi1, bu4), whatever sandhi the data bakes in.
 
 >>> split_pinyin("sìshuǐ-sìdìng")
 ['si4', 'shui3', 'si4', 'ding4']
