@@ -297,6 +297,8 @@ class Reader:
         if pos in ("nr", "nrfg") and _looks_like_chinese_name(word, data):
             readings[0] = data.surnames[word[0]]
             sources[0] = _CURATED
+        elif pos in ("nr", "nrfg") and _listed_full_name(word, data):
+            sources[0] = _CURATED  # a name large_pinyin lists (曾庆红 Zēng): the model may not overrule it
         return readings, sources
 
     def _lookup_run(self, text: str, data: _Data) -> tuple[list[str | None], list[str]]:
@@ -422,6 +424,17 @@ def _looks_like_chinese_name(word: str, data: _Data) -> bool:
 
 #: How village names built on a family name end (曲家沟, 查家庄, 单家村).
 _PLACE_ENDS = frozenset("沟庄村湾坪峪寨屯河岭坡塔洼梁峁堡营店窑院园坊口镇")
+
+
+def _listed_full_name(word: str, data: _Data) -> bool:
+    """A three-character name large_pinyin lists with its surname (曾庆红), not a place."""
+    return (
+        len(word) == 3
+        and word[0] in data.surnames
+        and word in data.large
+        and word not in data.phrases
+        and word[-1] not in "区县市镇乡村省州旗盟"
+    )
 
 
 def _looks_like_family_place(word: str, data: _Data) -> bool:
