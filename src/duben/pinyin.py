@@ -33,10 +33,11 @@ import importlib.resources
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from duben.errors import DubenError
 from duben.hanzi import HAN_RUN, is_han
 from duben.orthography import display_pinyin, letters_and_tones, number_syllable
 
-__all__ = ["Reader", "display_pinyin", "split_pinyin"]
+__all__ = ["Reader", "ReadingDataError", "display_pinyin", "split_pinyin"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,6 +136,10 @@ class _Data:
     longest: int
 
 
+class ReadingDataError(DubenError, ValueError):
+    """A packaged reading table (``data/readings/*.tsv``) is malformed; names file and line."""
+
+
 def _read_table(name: str) -> list[list[str]]:
     text = importlib.resources.files("duben").joinpath(f"data/readings/{name}").read_text(encoding="utf-8")
     rows = []
@@ -143,7 +148,7 @@ def _read_table(name: str) -> list[list[str]]:
             continue
         fields = line.split("\t")
         if len(fields) < 2:
-            raise ValueError(f"data/readings/{name}: line {number}: expected at least two tab-separated fields")
+            raise ReadingDataError(f"data/readings/{name}: line {number}: expected at least two tab-separated fields")
         rows.append(fields)
     return rows
 
@@ -160,7 +165,7 @@ def _data() -> _Data:
     for word, syllables, *_ in _read_table("words.tsv"):
         readings = tuple(syllables.split())
         if len(readings) != len(word):
-            raise ValueError(f"data/readings/words.tsv: {word}: {len(readings)} syllables for {len(word)} characters")
+            raise ReadingDataError(f"data/readings/words.tsv: {word}: {len(readings)} syllables for {len(word)} characters")
         curated[word] = readings
     surnames = {char: reading for char, reading, *_ in _read_table("surnames.tsv")}
     counts: dict[str, int] = {}
