@@ -87,7 +87,9 @@ def test_bad_input_exits_1_with_one_line(tmp_path, setup, message):
 
 def test_bad_glossary_error_names_file_and_line(tmp_path):
     bad = tmp_path / "g.toml"
-    bad.write_text('[ok]\nterm = "一"\npinyin = "yī"\ngloss = "one"\n\n[x-y]\nterm = "一二"\npinyin = "yī"\ngloss = "a"\n', encoding="utf-8")
+    bad.write_text(
+        '[ok]\nterm = "一"\npinyin = "yī"\ngloss = "one"\n\n[x-y]\nterm = "一二"\npinyin = "yī"\ngloss = "a"\n', encoding="utf-8"
+    )
     code, _, stderr = run("glossary", "check", str(bad))
     assert code == 1
     assert f"{bad}:8: [pinyin]" in stderr
@@ -108,9 +110,7 @@ def test_bad_usage_exits_2(argv):
 def test_python_dash_m_runs_the_same_cli(tmp_path):
     source = tmp_path / "in.txt"
     source.write_text("兴县", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "duben", "annotate", str(source)], capture_output=True, text=True, timeout=120
-    )
+    done = subprocess.run([sys.executable, "-m", "duben", "annotate", str(source)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["tokens"][0]["text"] == "兴县"
     missing = subprocess.run([sys.executable, "-m", "duben", "annotate", str(tmp_path / "nope")], capture_output=True, text=True)
@@ -130,5 +130,7 @@ def test_glossary_search_and_show(tmp_path):
 def test_annotate_prints_nothing_but_the_output(tmp_path):
     source = tmp_path / "in.txt"
     source.write_text("兴县", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "duben", "annotate", str(source), "-o", str(tmp_path / "o.json")], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "duben", "annotate", str(source), "-o", str(tmp_path / "o.json")], capture_output=True, text=True
+    )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")

@@ -39,7 +39,7 @@ def test_sample_tokens_tile_the_text(sample_doc, sample_text):
 def test_every_han_character_has_a_syllable(sample_doc):
     for token in sample_doc.tokens:
         assert len(token.syllables) == len(token.text)
-        for char, syllable in zip(token.text, token.syllables):
+        for char, syllable in zip(token.text, token.syllables, strict=True):
             if is_han(char):
                 assert syllable is not None and SYLLABLE.match(syllable), (token.text, syllable)
             else:

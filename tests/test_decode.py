@@ -49,14 +49,14 @@ def test_bad_bytes_give_one_clear_line(data, encoding, message):
 
 
 def test_error_names_the_line():
-    data = "好\n好\n".encode("utf-8") + "坏".encode("gb18030")
+    data = "好\n好\n".encode() + "坏".encode("gb18030")
     with pytest.raises(InputError, match=r"in.txt:3"):
         decode_bytes(data, "utf-8", source="in.txt")
 
 
 def test_read_text_keeps_line_endings(tmp_path):
     path = tmp_path / "r.txt"
-    path.write_bytes("甲\r\n乙\r丙\n".encode("utf-8"))
+    path.write_bytes("甲\r\n乙\r丙\n".encode())
     assert read_text(path) == "甲\r\n乙\r丙\n"
 
 

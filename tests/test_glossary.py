@@ -12,19 +12,38 @@ from duben.glossary import Glossary, check_entries, default_glossary, load_gloss
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("推进碳达峰碳中和工作", [("碳达峰碳中和", "tan-da-feng-tan-zhong-he", None), ("碳达峰", "tan-da-feng", "tan-da-feng-tan-zhong-he")]),
+        (
+            "推进碳达峰碳中和工作",
+            [("碳达峰碳中和", "tan-da-feng-tan-zhong-he", None), ("碳达峰", "tan-da-feng", "tan-da-feng-tan-zhong-he")],
+        ),
         ("实现碳达峰", [("碳达峰", "tan-da-feng", None)]),
         ("实现“双碳”目标", [("双碳", "tan-da-feng-tan-zhong-he", None)]),
-        ("推進碳達峰碳中和", [("碳達峰碳中和", "tan-da-feng-tan-zhong-he", None), ("碳達峰", "tan-da-feng", "tan-da-feng-tan-zhong-he")]),
-        ("推进碳达峰、碳中和工作", [("碳达峰、碳中和", "tan-da-feng-tan-zhong-he", None), ("碳达峰", "tan-da-feng", "tan-da-feng-tan-zhong-he")]),
+        (
+            "推進碳達峰碳中和",
+            [("碳達峰碳中和", "tan-da-feng-tan-zhong-he", None), ("碳達峰", "tan-da-feng", "tan-da-feng-tan-zhong-he")],
+        ),
+        (
+            "推进碳达峰、碳中和工作",
+            [("碳达峰、碳中和", "tan-da-feng-tan-zhong-he", None), ("碳达峰", "tan-da-feng", "tan-da-feng-tan-zhong-he")],
+        ),
         ("吸引“高、精、尖、特”企业", [("高、精、尖、特", "gao-jing-jian-te", None)]),
         ("吸引高精尖特企业", [("高精尖特", "gao-jing-jian-te", None)]),
         ("深化“一窗受理、全代办”服务", [("一窗受理、全代办", "yi-chuang-shou-li-quan-dai-ban", None)]),
         ("加强生产、供应和销售", []),
         ("产供销", [("产供", "chan-ye", None)]),
     ],
-    ids=["nested", "short", "alias-in-quotes", "traditional", "enumeration", "quoted-enumeration",
-         "enumeration-without-commas", "term-with-comma", "no-match-across-words", "plain"],
+    ids=[
+        "nested",
+        "short",
+        "alias-in-quotes",
+        "traditional",
+        "enumeration",
+        "quoted-enumeration",
+        "enumeration-without-commas",
+        "term-with-comma",
+        "no-match-across-words",
+        "plain",
+    ],
 )
 def test_matching(mini_glossary, text, expected):
     found = [(m.text, m.id, m.parent) for m in mini_glossary.match(text)]
@@ -46,13 +65,22 @@ def test_longest_match_wins_and_tokens_stay_whole(mini_glossary):
 def test_term_with_comma_splits_into_tokens_on_its_boundaries(mini_glossary):
     doc = duben.annotate("深化“一窗受理、全代办”服务", glossary=mini_glossary)
     inside = [(t.text, t.term) for t in doc.tokens if t.term]
-    assert inside == [("一窗受理", "yi-chuang-shou-li-quan-dai-ban"), ("、", "yi-chuang-shou-li-quan-dai-ban"), ("全代办", "yi-chuang-shou-li-quan-dai-ban")]
+    assert inside == [
+        ("一窗受理", "yi-chuang-shou-li-quan-dai-ban"),
+        ("、", "yi-chuang-shou-li-quan-dai-ban"),
+        ("全代办", "yi-chuang-shou-li-quan-dai-ban"),
+    ]
     assert doc.tokens[2].syllables == ("yi1", "chuang1", "shou4", "li3")
 
 
 def test_user_entries_override_and_extend(tmp_path, mini_glossary):
     user = tmp_path / "user.tsv"
-    user.write_text("id\tterm\tpinyin\tgloss\ntan-da-feng\t碳达峰\ttàndáfēng\tpeak carbon (ours)\n\t营商环境\tyíngshāng huánjìng\tbusiness environment\n", encoding="utf-8")
+    user.write_text(
+        "id\tterm\tpinyin\tgloss\n"
+        "tan-da-feng\t碳达峰\ttàndáfēng\tpeak carbon (ours)\n"
+        "\t营商环境\tyíngshāng huánjìng\tbusiness environment\n",
+        encoding="utf-8",
+    )
     extended = mini_glossary.extended(user)
     assert extended["tan-da-feng"].gloss == "peak carbon (ours)"
     assert extended["ying-shang-huan-jing"].term == "营商环境"
@@ -92,7 +120,8 @@ def test_validation_names_file_line_and_field(source, line, field, message):
 
 def test_cross_entry_checks():
     entries = parse_glossary(
-        '[a]\nterm = "一"\npinyin = "yī"\ngloss = "x"\nrelated = ["zz"]\n\n[b]\naliases = ["一"]\nterm = "二"\npinyin = "èr"\ngloss = "y"\n',
+        '[a]\nterm = "一"\npinyin = "yī"\ngloss = "x"\nrelated = ["zz"]\n\n'
+        '[b]\naliases = ["一"]\nterm = "二"\npinyin = "èr"\ngloss = "y"\n',
         "g.toml",
     )
     problems = [str(p) for p in check_entries(entries)]
@@ -121,6 +150,8 @@ def test_glossary_is_read_only(mini_glossary):
 
 
 def test_a_match_never_runs_across_a_closing_quote():
-    glossary = Glossary(parse_glossary('[m]\nterm = "煤电铝"\naliases = ["煤电铝一体化"]\npinyin = "méi diàn lǚ"\ngloss = "x"\n', "g.toml"))
+    glossary = Glossary(
+        parse_glossary('[m]\nterm = "煤电铝"\naliases = ["煤电铝一体化"]\npinyin = "méi diàn lǚ"\ngloss = "x"\n', "g.toml")
+    )
     assert [(m.text, m.parent) for m in glossary.match("构建“煤电铝”一体化格局")] == [("煤电铝", None)]
     assert [(m.text, m.parent) for m in glossary.match("构建煤电铝一体化格局")] == [("煤电铝一体化", None)]

@@ -9,11 +9,39 @@ from duben.pinyin import split_pinyin
 
 #: Terms of the sample report a reader needs explained (issue 3 names these).
 REPORT_TERMS = [
-    "四水四定", "九通一平", "五篇大文章", "煤电铝气材", "一窗受理、全代办", "急难愁盼", "吃干榨尽",
-    "先体检、后更新", "住有所居", "十五五", "二十届四中全会", "县委十七届十一次全会", "党工委", "管委会",
-    "发改局", "专项债券", "超长期特别国债", "中央预算内资金", "链主企业", "营商环境", "电解铝",
-    "碳达峰碳中和", "山水林田湖草沙", "有机旱作", "国家地理标志产品", "兴县", "吕梁", "晋绥", "中铝华润",
-    "高、精、尖、特", "乡村振兴", "新时代文明实践中心", "绿水青山就是金山银山",
+    "四水四定",
+    "九通一平",
+    "五篇大文章",
+    "煤电铝气材",
+    "一窗受理、全代办",
+    "急难愁盼",
+    "吃干榨尽",
+    "先体检、后更新",
+    "住有所居",
+    "十五五",
+    "二十届四中全会",
+    "县委十七届十一次全会",
+    "党工委",
+    "管委会",
+    "发改局",
+    "专项债券",
+    "超长期特别国债",
+    "中央预算内资金",
+    "链主企业",
+    "营商环境",
+    "电解铝",
+    "碳达峰碳中和",
+    "山水林田湖草沙",
+    "有机旱作",
+    "国家地理标志产品",
+    "兴县",
+    "吕梁",
+    "晋绥",
+    "中铝华润",
+    "高、精、尖、特",
+    "乡村振兴",
+    "新时代文明实践中心",
+    "绿水青山就是金山银山",
 ]
 
 
@@ -49,8 +77,8 @@ def test_every_entry_matches_its_own_forms(glossary):
 
 def test_pinyin_agrees_with_duben_reading(glossary):
     """An entry's pinyin is what duben itself reads for the term, unless a note says why not."""
-    from duben.pipeline import Annotator
     from duben.glossary import Glossary
+    from duben.pipeline import Annotator
 
     bare = Annotator(Glossary([]))
     differ = []

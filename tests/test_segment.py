@@ -25,7 +25,9 @@ def words(text: str, pieces) -> list[str]:
 def test_protected_spans_stay_whole(text, spans, expected):
     pieces = default_segmenter().segment(text, spans)
     assert words(text, pieces) == expected
-    assert [p.protected for p in pieces if (p.start, p.end) in spans] == [True] * sum(1 for p in pieces if (p.start, p.end) in spans)
+    assert [p.protected for p in pieces if (p.start, p.end) in spans] == [True] * sum(
+        1 for p in pieces if (p.start, p.end) in spans
+    )
 
 
 def test_words_away_from_spans_are_not_recut():

@@ -23,7 +23,16 @@ from duben.suggest import find_candidates
         ("提升“脚力、眼力、脑力、笔力”", [("脚力、眼力、脑力、笔力", "quoted slogan")]),
         ("推动产业向高端化、智能化、绿色化升级", [("高端化、智能化、绿色化", "parallel enumeration")]),
     ],
-    ids=["paired", "paired-mixed-numerals", "three-pairs", "two-char-groups", "counted", "quoted", "quoted-enumeration", "enumeration"],
+    ids=[
+        "paired",
+        "paired-mixed-numerals",
+        "three-pairs",
+        "two-char-groups",
+        "counted",
+        "quoted",
+        "quoted-enumeration",
+        "enumeration",
+    ],
 )
 def test_finds_term_shapes(text, expected):
     assert [(c.text, c.reason) for c in find_candidates(text)] == expected
@@ -31,7 +40,12 @@ def test_finds_term_shapes(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["从三个方面发力", "种粮劲头一年比一年足", "他说：“有了这笔钱，你的房贷不用愁了，安心工作就行。”", "工业、农业、城乡建设、生态保护"],
+    [
+        "从三个方面发力",
+        "种粮劲头一年比一年足",
+        "他说：“有了这笔钱，你的房贷不用愁了，安心工作就行。”",
+        "工业、农业、城乡建设、生态保护",
+    ],
     ids=["counting", "same-numeral-comparison", "long-speech", "enumeration-without-shared-affix"],
 )
 def test_ordinary_language_is_not_suggested(text):

@@ -288,7 +288,9 @@ def _make_entry(entry_id: str, data: Mapping[str, Any], *, path: str, line: int,
         official = official.strip().lower() in ("1", "true", "yes", "official")
     if not isinstance(official, bool):
         raise GlossaryError("must be true or false", path=path, line=field_line("official"), field="official")
-    lists: dict[str, Any] = {name: _text_list(data.get(name, []), path=path, line=field_line(name), field=name) for name in _LIST_FIELDS}
+    lists: dict[str, Any] = {
+        name: _text_list(data.get(name, []), path=path, line=field_line(name), field=name) for name in _LIST_FIELDS
+    }
     expansion = []
     for item in data.get("expansion", []) or []:
         if isinstance(item, str):
@@ -336,7 +338,9 @@ def _parse_toml(source: str, path: str) -> list[GlossaryEntry]:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         line_match = re.search(r"line (\d+)", str(error))
-        raise GlossaryError(f"not valid TOML: {error}", path=path, line=int(line_match.group(1)) if line_match else None) from None
+        raise GlossaryError(
+            f"not valid TOML: {error}", path=path, line=int(line_match.group(1)) if line_match else None
+        ) from None
     headers = _header_lines(source)
     source_lines = source.splitlines()
     entries = []
@@ -439,7 +443,9 @@ def check_entries(entries: Iterable[GlossaryEntry], known_ids: Iterable[str] = (
         if entry.id in ids:
             other = ids[entry.id]
             problems.append(
-                GlossaryError(f"duplicate id {entry.id!r} (also line {other.line})", path=entry.origin, line=entry.line, field="id")
+                GlossaryError(
+                    f"duplicate id {entry.id!r} (also line {other.line})", path=entry.origin, line=entry.line, field="id"
+                )
             )
         ids.setdefault(entry.id, entry)
     valid = set(ids) | set(known_ids)

@@ -175,11 +175,11 @@ class Annotator:
 
     def _display_pinyin(self, word: str, syllables: tuple[str | None, ...], pos: str | None, term_id: str | None) -> str | None:
         """The display form of a token, with capitals where the glossary or dictionary shows a proper noun."""
-        proper_term = term_id is not None and pos is None and self.glossary[term_id].pinyin[:1].isupper()
-        if proper_term:
-            # Part of a proper-noun term, or a form the glossary spells differently (山西省 for 山西).
-            pos = "ns" if self.glossary[term_id].category == "place" else "nt"
         entry = self.glossary[term_id] if term_id is not None else None
+        proper_term = entry is not None and pos is None and entry.pinyin[:1].isupper()
+        if entry is not None and proper_term:
+            # Part of a proper-noun term, or a form the glossary spells differently (山西省 for 山西).
+            pos = "ns" if entry.category == "place" else "nt"
         if entry is not None and entry.term != word and all(s is not None for s in syllables):
             start = word.find(entry.term)
             end = start + len(entry.term)
@@ -258,7 +258,7 @@ class Annotator:
         term_syllables: list[str] | None = None
         # Readings of the whole text at once: polyphones are decided in their sentence.
         readings = self.reader.read([(text[p.start : p.end], p.pos) for p in pieces])
-        for piece, read in zip(pieces, readings):
+        for piece, read in zip(pieces, readings, strict=True):
             while match is not None and piece.start >= match.end:
                 match = next(terms, None)
                 term_syllables = None
@@ -283,6 +283,7 @@ class Annotator:
             if display is None:
                 display = self._display_pinyin(word, syllables, piece.pos, term_id)
             term_gloss = self.glossary[term_id].gloss if term_id and piece.protected else None
+            person = piece.pos in ("nr", "nrfg") and (display or "")[:1].isupper()
             tokens.append(
                 Token(
                     start=piece.start,
@@ -293,7 +294,7 @@ class Annotator:
                     pos=piece.pos,
                     term=term_id,
                     # A name written with capitals is glossed as a name, not by its characters' meanings.
-                    **self._lexicon_fields(word, syllables, term_gloss, piece.pos in ("nr", "nrfg") and (display or "")[:1].isupper()),
+                    **self._lexicon_fields(word, syllables, term_gloss, person),
                 )
             )
         return tokens

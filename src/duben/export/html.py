@@ -236,9 +236,10 @@ class _Page:
             if spoken != segments:
                 self.has_spoken = True
                 reading = f'<span class="pc">{reading}</span><span class="ps">{_pinyin_html(spoken)}</span>'
+        language = "zh-Bopo" if self.style is PinyinStyle.ZHUYIN else _PINYIN_LANG
         return (
             f"<ruby {' '.join(attributes)}>{self.base_html(token, lang_display)}"
-            f'<rp>(</rp><rt lang="{"zh-Bopo" if self.style is PinyinStyle.ZHUYIN else _PINYIN_LANG}">{reading}</rt><rp>)</rp></ruby>'
+            f'<rp>(</rp><rt lang="{language}">{reading}</rt><rp>)</rp></ruby>'
         )
 
     def base_html(self, token: Token, lang_display: str) -> str:

@@ -46,7 +46,9 @@ def to_dict(document: Document) -> dict[str, Any]:
         "schema": SCHEMA_ID,
         "text": document.text,
         "blocks": [
-            {"kind": b.kind, "level": b.level, "start": b.start, "end": b.end} if b.level else {"kind": b.kind, "start": b.start, "end": b.end}
+            {"kind": b.kind, "level": b.level, "start": b.start, "end": b.end}
+            if b.level
+            else {"kind": b.kind, "start": b.start, "end": b.end}
             for b in document.blocks
         ],
         "tokens": tokens,
@@ -56,9 +58,7 @@ def to_dict(document: Document) -> dict[str, Any]:
     if document.script is not None:
         out["script"] = document.script
     if document.candidates:
-        out["candidates"] = [
-            {"text": c.text, "start": c.start, "end": c.end, "reason": c.reason} for c in document.candidates
-        ]
+        out["candidates"] = [{"text": c.text, "start": c.start, "end": c.end, "reason": c.reason} for c in document.candidates]
     return out
 
 
