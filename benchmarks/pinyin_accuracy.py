@@ -8,7 +8,7 @@ Run from the repository root:
     PYTHONPATH=src .venv/bin/python benchmarks/pinyin_accuracy.py --dataset policy \
         --systems pypinyin,g2pm --errors /tmp/e.tsv --errors-system g2pm
 
-Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|report|all``, default all):
+Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|unseen|report|all``, default all):
 
 * ``cpp``: the dev split of CPP (g2pM's polyphone benchmark), one marked character per
   sentence, read from ``/work/shared/data/cpp`` (``--cpp-dir`` to change).
@@ -16,6 +16,8 @@ Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|report|all``, default
   one marked polyphone each, scored as two splits: ``policy-holdout`` is every 5th sentence
   (5th, 10th, …), kept out of all tuning of duben's rules and word lists; ``policy-dev`` is
   the rest.
+* ``unseen``: ``benchmarks/data/policy_polyphones_unseen.tsv``, a second policy-register
+  set written after the rules were tuned and never used for tuning (scored whole).
 * ``report``: ``benchmarks/data/xingxian_gold.tsv``, the reading of every Han character of the
   sample report ``xingxian-plenum-2025.md`` (``--report`` to point at the text).
 
@@ -55,6 +57,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DATA = HERE / "data"
 POLICY_TSV = DATA / "policy_polyphones.tsv"
+UNSEEN_TSV = DATA / "policy_polyphones_unseen.tsv"
 REPORT_GOLD_TSV = DATA / "xingxian_gold.tsv"
 DEFAULT_REPORT = Path("/work/shared/report/xingxian-plenum-2025.md")
 DEFAULT_CPP_DIR = Path("/work/shared/data/cpp")
@@ -170,7 +173,7 @@ def read_tsv(path: Path, columns: int) -> list[list[str]]:
 HOLDOUT_EVERY = 5
 
 
-def load_policy(path: Path = POLICY_TSV, split: str = "all") -> Dataset:
+def load_policy(path: Path = POLICY_TSV, split: str = "all", name: str | None = None) -> Dataset:
     """The policy set; ``split`` is ``dev``, ``holdout`` (every 5th sentence) or ``all``."""
     rows = read_tsv(path, 2)
     if rows and rows[0][0] == "sentence":
@@ -178,7 +181,8 @@ def load_policy(path: Path = POLICY_TSV, split: str = "all") -> Dataset:
     if split != "all":
         held = split == "holdout"
         rows = [r for n, r in enumerate(rows) if (n % HOLDOUT_EVERY == HOLDOUT_EVERY - 1) == held]
-    name = "policy" if split == "all" else f"policy-{split}"
+    if name is None:
+        name = "policy" if split == "all" else f"policy-{split}"
     return load_marked(name, [r[0] for r in rows], [r[1] for r in rows],
                        [r[2] if len(r) > 2 else "" for r in rows])
 
@@ -365,7 +369,8 @@ def write_errors(path: Path, system: str, results: dict[str, Score]) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dataset", choices=["cpp", "policy", "policy-dev", "policy-holdout", "report", "all"],
+    parser.add_argument("--dataset", choices=["cpp", "policy", "policy-dev", "policy-holdout",
+                                              "unseen", "report", "all"],
                         default="all", help="policy = its dev and holdout splits, side by side")
     parser.add_argument("--systems", default=",".join(ALL_SYSTEMS),
                         help="comma-separated subset of: " + ", ".join(ALL_SYSTEMS))
@@ -391,12 +396,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown system(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
 
-    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "report"],
+    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen", "report"],
               "policy": ["policy-dev", "policy-holdout"]}.get(args.dataset, [args.dataset])
     datasets = []
     for name in wanted:
         if name == "cpp":
             datasets.append(load_cpp(args.cpp_dir, args.limit))
+        elif name == "unseen":
+            datasets.append(load_policy(UNSEEN_TSV, name="unseen"))
         elif name.startswith("policy"):
             datasets.append(load_policy(split=name.partition("-")[2] or "all"))
         else:
