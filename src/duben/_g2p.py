@@ -65,26 +65,39 @@ class PolyphoneModel:
         """Whether the model has more than one reading to choose from for ``char``."""
         return len(self._candidates.get(char, ())) > 1
 
-    def _run(self, inputs: Any) -> Any:
-        """Hidden states of both directions, one row per input position."""
+    def _run(self, batch: list[Any]) -> list[Any]:
+        """Hidden states of both directions for each input sequence, one row per position.
+
+        Sequences run together, padded to the longest: the forward direction reads each
+        from its start, the backward one from its own end, so padding never reaches a
+        real position.
+        """
         np = self._np
         (forward_ih, forward_hh, forward_bias), (backward_ih, backward_hh, backward_bias) = self._forward, self._backward
-        steps = len(inputs)
-        size = forward_hh.shape[1]
+        lengths = [len(x) for x in batch]
+        steps, count, size = max(lengths), len(batch), forward_hh.shape[1]
+        width = batch[0].shape[1]
+        ahead = np.zeros((count, steps, width))
+        behind = np.zeros((count, steps, width))
+        for b, inputs in enumerate(batch):
+            ahead[b, : lengths[b]] = inputs
+            behind[b, : lengths[b]] = inputs[::-1]
         # Input projections of every step at once; the recurrence then runs both
-        # directions together, one small matrix product per direction and step.
-        ahead = inputs @ forward_ih.T + forward_bias
-        behind = (inputs @ backward_ih.T + backward_bias)[::-1]
-        h = np.zeros((2, size))
-        c = np.zeros((2, size))
-        out = np.empty((2, steps, size))
+        # directions together, one matrix product per direction and step.
+        ahead = ahead @ forward_ih.T + forward_bias
+        behind = behind @ backward_ih.T + backward_bias
+        h = np.zeros((2, count, size))
+        c = np.zeros((2, count, size))
+        out = np.empty((2, count, steps, size))
         for t in range(steps):
-            gates = np.stack((ahead[t] + forward_hh @ h[0], behind[t] + backward_hh @ h[1]))
+            gates = np.stack((ahead[:, t] + h[0] @ forward_hh.T, behind[:, t] + h[1] @ backward_hh.T))
             sig = 1 / (1 + np.exp(-gates))
-            c = sig[:, size : 2 * size] * c + sig[:, :size] * np.tanh(gates[:, 2 * size : 3 * size])
-            h = sig[:, 3 * size :] * np.tanh(c)
-            out[:, t] = h
-        return np.concatenate([out[0], out[1][::-1]], axis=1)
+            c = sig[..., size : 2 * size] * c + sig[..., :size] * np.tanh(gates[..., 2 * size : 3 * size])
+            h = sig[..., 3 * size :] * np.tanh(c)
+            out[:, :, t] = h
+        return [
+            np.concatenate([out[0, b, : lengths[b]], out[1, b, : lengths[b]][::-1]], axis=1) for b in range(count)
+        ]
 
     def probabilities(self, sentence: str, positions: Sequence[int]) -> dict[int, dict[str, float]]:
         """For each position of a polyphone the model knows: its readings and their probabilities.
@@ -92,26 +105,45 @@ class PolyphoneModel:
         Readings are numbered syllables as g2pM writes them (``lu:4`` is returned as ``lv4``).
         Positions whose character the model does not know as a polyphone are left out.
         """
+        return self.probabilities_of_many([(sentence, positions)])[0]
+
+    def probabilities_of_many(
+        self, requests: Sequence[tuple[str, Sequence[int]]], batch_size: int = 64
+    ) -> list[dict[int, dict[str, float]]]:
+        """:meth:`probabilities` for many sentences, run in batches of similar length."""
         np = self._np
-        wanted = [p for p in positions if self.knows(sentence[p])]
-        if not wanted:
-            return {}
         unknown = self._char_ids[_UNK]
-        ids = [self._char_ids[_BOS], *(self._char_ids.get(c, unknown) for c in sentence), self._char_ids[_EOS]]
-        states = self._run(np.take(self._embeddings, ids, axis=0))
+        results: list[dict[int, dict[str, float]]] = [{} for _ in requests]
+        todo = []
+        for number, (sentence, positions) in enumerate(requests):
+            wanted = [p for p in positions if self.knows(sentence[p])]
+            if wanted:
+                todo.append((number, sentence, wanted))
+        todo.sort(key=lambda item: len(item[1]))
         weight0, bias0, weight1, bias1 = self._hidden
-        found: dict[int, dict[str, float]] = {}
-        for position in wanted:
-            hidden = np.maximum(states[position + 1] @ weight0.T + bias0, 0)
-            logits = hidden @ weight1.T + bias1
-            readings = [r for r in self._candidates[sentence[position]] if r in self._class_ids]
-            if not readings:
-                continue
-            scores = np.array([logits[self._class_ids[r]] for r in readings])
-            scores = np.exp(scores - scores.max())
-            scores /= scores.sum()
-            found[position] = {r.replace("u:", "v"): float(s) for r, s in zip(readings, scores, strict=True)}
-        return found
+        for first in range(0, len(todo), batch_size):
+            chunk = todo[first : first + batch_size]
+            inputs = [
+                np.take(
+                    self._embeddings,
+                    [self._char_ids[_BOS], *(self._char_ids.get(c, unknown) for c in sentence), self._char_ids[_EOS]],
+                    axis=0,
+                )
+                for _, sentence, _ in chunk
+            ]
+            for (number, sentence, wanted), states in zip(chunk, self._run(inputs), strict=True):
+                found = results[number]
+                for position in wanted:
+                    hidden = np.maximum(states[position + 1] @ weight0.T + bias0, 0)
+                    logits = hidden @ weight1.T + bias1
+                    readings = [r for r in self._candidates[sentence[position]] if r in self._class_ids]
+                    if not readings:
+                        continue
+                    scores = np.array([logits[self._class_ids[r]] for r in readings])
+                    scores = np.exp(scores - scores.max())
+                    scores /= scores.sum()
+                    found[position] = {r.replace("u:", "v"): float(s) for r, s in zip(readings, scores, strict=True)}
+        return results
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ How a character gets its reading, strongest source first:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import importlib.resources
@@ -274,11 +275,15 @@ class Reader:
             position += len(word)
         sentence = "".join(texts)
         wanted = {starts[i] + k: (i, k) for i, k in [*open_positions, *doubtful]}
-        for begin, end in _model_spans(sentence):
-            inside = [p for p in wanted if begin <= p < end]
-            if not inside:
-                continue
-            found = model.probabilities(sentence[begin:end], [p - begin for p in inside])
+        ordered = sorted(wanted)
+        spans = [
+            (begin, end, ordered[bisect.bisect_left(ordered, begin) : bisect.bisect_left(ordered, end)])
+            for begin, end in _model_spans(sentence)
+        ]
+        spans = [(begin, end, inside) for begin, end, inside in spans if inside]
+        # all sentences at once: the model runs them in batches
+        answers = model.probabilities_of_many([(sentence[b:e], [p - b for p in inside]) for b, e, inside in spans])
+        for (begin, _, _), found in zip(spans, answers, strict=True):
             for local, scores in found.items():
                 i, k = wanted[begin + local]
                 best = max(scores, key=scores.__getitem__)
@@ -499,6 +504,8 @@ def _fallback(char: str) -> str | None:
     from pypinyin import Style, lazy_pinyin
 
     normalized = unicodedata.normalize("NFKC", char)
-    found = lazy_pinyin(normalized, style=Style.TONE3, neutral_tone_with_five=True)
+    # errors="ignore": pypinyin otherwise hands back an unknown character itself, with a
+    # tone digit added (𪘋 → "𪘋5"), which is no syllable.
+    found = lazy_pinyin(normalized, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
     reading = found[0] if found else ""
     return reading.replace("ü", "v") if reading[-1:].isdigit() else None
