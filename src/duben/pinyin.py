@@ -45,10 +45,8 @@ __all__ = ["Reader", "ReadingDataError", "display_pinyin", "split_pinyin"]
 def _inventory() -> frozenset[str]:
     from pypinyin.constants import PINYIN_DICT
 
-    found = set()
-    for readings in PINYIN_DICT.values():
-        for reading in readings.split(","):
-            found.add(number_syllable(reading)[:-1])
+    marked = {reading for readings in PINYIN_DICT.values() for reading in readings.split(",")}
+    found = {number_syllable(reading)[:-1] for reading in marked}
     found |= {"r"}  # erhua written on its own
     return frozenset(found)
 

@@ -57,8 +57,14 @@ class Segmenter:
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
             for word in self._user_words:
-                tokenizer.add_word(word)
-            self._tagger = jieba.posseg.POSTokenizer(tokenizer)
+                tokenizer.add_word(word, tag="n")
+            # POSTokenizer(tokenizer) would read the whole dictionary file again for its
+            # tag table, which importing jieba.posseg has just done for its own tagger:
+            # take a copy of that table instead (jieba is pinned to 0.42).
+            tagger = object.__new__(jieba.posseg.POSTokenizer)
+            tagger.tokenizer = tokenizer
+            tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+            self._tagger = tagger
         return self._tagger
 
     def _cut(self, text: str, offset: int) -> Iterator[Piece]:
