@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 
-#: Han character ranges: CJK Unified Ideographs with extensions A–H, compatibility
-#: ideographs, and 〇 (U+3007), which reads líng.
+#: Han character ranges: CJK Unified Ideographs with extensions A–I, compatibility
+#: ideographs and their supplement, and 〇 (U+3007), which reads líng.
 HAN_RANGES = (
     "\u3007"
     "\u3400-\u4dbf"
     "\u4e00-\u9fff"
     "\uf900-\ufaff"
     "\U00020000-\U0002a6df"
-    "\U0002a700-\U0002ebef"
+    "\U0002a700-\U0002ee5f"
+    "\U0002f800-\U0002fa1f"
     "\U00030000-\U000323af"
 )
 
