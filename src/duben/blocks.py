@@ -17,7 +17,10 @@ from duben.model import Block
 
 __all__ = ["split_blocks"]
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: What ends a line: the breaks :meth:`str.splitlines` knows, so a heading never runs on
+#: past a line or paragraph separator (U+2028, U+2029), NEL or Word's vertical tab.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(f"[^{LINE_BREAKS}]*(?:\r\n|[{LINE_BREAKS}]|$)")
 _HEADING = re.compile(r"(#{1,6})[ \t\u3000]+")
 #: Characters that end a sentence; a line ending in one of them is prose, not a caption.
 _SENTENCE_END = frozenset("。！？!?…；;：:”’」』)）")
@@ -38,7 +41,7 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     blocks = []
     for match in _LINE.finditer(text):
         line_start = match.start()
-        line = match.group().rstrip("\r\n")
+        line = match.group().rstrip(LINE_BREAKS)
         if not line.strip():
             if match.end() >= len(text):
                 break
