@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from duben.blocks import split_blocks
+from duben.errors import InputError
 from duben.glossary import Glossary, default_glossary
 from duben.hanzi import has_han, is_han
 from duben.lexicon import DictionaryEntry, Lexicon, LexiconError, default_lexicon
@@ -41,6 +42,8 @@ def _resolve_glossary(glossary: GlossaryLike | None) -> Glossary:
     entries = [item for item in items if isinstance(item, GlossaryEntry)]
     return default_glossary().extended(*paths, entries)
 
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Terms of at most this many characters count only where they stand as words: 镇长
 #: is a term in 高家村镇镇长 but not in 城镇长效, which jieba cuts 城镇 / 长效.
@@ -99,9 +102,21 @@ class Annotator:
             self.lexicon = Lexicon(cedict_path) if cedict_path is not None else default_lexicon()
 
     def annotate(self, text: str) -> Document:
-        """Annotate ``text`` and return the frozen :class:`~duben.model.Document`."""
+        """Annotate ``text`` and return the frozen :class:`~duben.model.Document`.
+
+        Raises:
+            InputError: when ``text`` holds a lone surrogate, which no export can write.
+        """
         if not isinstance(text, str):
             raise TypeError(f"annotate() needs str, not {type(text).__name__}; decode bytes first (duben.decode_bytes)")
+        if surrogate := _SURROGATE.search(text):
+            # No export could write it (UTF-8 has no form for it), and dropping or
+            # replacing it would change the text: refuse it, saying where it is.
+            at = surrogate.start()
+            raise InputError(
+                f"lone surrogate U+{ord(surrogate.group()):04X} at offset {at}: not Unicode text",
+                line=text.count("\n", 0, at) + 1,
+            )
         blocks = split_blocks(text)
         # Terms, segmentation, readings and lookups work on a simplified copy of the same
         # length, so traditional and mixed input read like simplified; offsets and
