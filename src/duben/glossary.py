@@ -366,6 +366,13 @@ def _parse_delimited(source: str, path: str, delimiter: str) -> list[GlossaryEnt
     seen: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
+        if None in row:  # cells past the header's columns: an unquoted delimiter inside a cell
+            extra = len(row[None])  # type: ignore[index]
+            raise GlossaryError(
+                f"{extra} more cell{'s' * (extra > 1)} than the header has columns (quote a cell that holds {delimiter!r})",
+                path=path,
+                line=line,
+            )
         data = {k.strip(): (v or "").strip() for k, v in row.items() if k}
         if not any(data.values()):
             continue
