@@ -1,0 +1,427 @@
+"""Trying to break duben: nasty text through the whole pipeline, bad files through the CLI.
+
+Properties hold for every input: no exception, tokens tile the text, every Han character
+has a citation syllable, the JSON validates, display forms keep the length, and the HTML
+reader never lets input markup through.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import os
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import duben
+from duben.cli import main
+from duben.hanzi import is_han
+
+SYLLABLE = re.compile(r"^[a-z]+[1-5]$")
+
+# ---------------------------------------------------------------------------
+# Strategies: pieces of nasty text, glued together.
+
+#: Fragments a real report, a copy-paste accident or a hostile user may contain.
+NASTY_FRAGMENTS = [
+    "推进四水四定",
+    "九通一平",
+    "十五五2026",
+    "十五五规划",
+    "２０２６年ＡＢＣ",
+    "二〇二五年",
+    "興縣推進",
+    "发展經濟",
+    "👨\u200d👩\u200d👧\u200d👦",
+    "🇨🇳",
+    "👍🏽",
+    "e\u0301",
+    "中\u0301",
+    "\U00020000\U0002a700\U0002b740\U0002b820\U0002ceb0\U00030000\U00031350",
+    "\uf900\uf901\ufa0e\ufa10",
+    "\x00",
+    "\x07\x1b\x7f",
+    "\r\n",
+    "\r",
+    "\n",
+    "\u2028",
+    "\u2029",
+    "\u0085",
+    "\x0b\x0c",
+    "#",
+    "#######",
+    "# ",
+    "## 标题",
+    "\t",
+    "\u3000",
+    "。，、！？…“”《》",
+    "<script>alert(1)</script>",
+    "</ruby>",
+    "<!--",
+    "]]>",
+    "\"'&amp;",
+    "\u202e\u200b\ufeff",
+    "葛\U000e0100",
+    "一不",
+    "了",
+]
+
+_han = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+_any_char = st.characters(blacklist_categories=("Cs",))  # lone surrogates are tested on their own
+
+nasty_text = st.lists(
+    st.one_of(st.sampled_from(NASTY_FRAGMENTS), st.text(_han, max_size=6), st.text(_any_char, max_size=4)),
+    max_size=12,
+).map("".join)
+
+OPTIONS = [
+    {},
+    {"sandhi": True},
+    {"script": "tw"},
+    {"script": "hk", "glosses": False},
+    {"script": "twp", "sandhi": True},
+    {"script": "simplified", "glosses": False},
+]
+OPTION_IDS = ["default", "sandhi", "tw", "hk-noglosses", "twp-sandhi", "simplified-noglosses"]
+
+
+# ---------------------------------------------------------------------------
+# Checks shared by the properties.
+
+
+class _Tags(HTMLParser):
+    """Counts start tags and collects text that a browser would run as script."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[dict[str, str | None]] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+
+
+@functools.cache
+def has_known_reading(char: str) -> bool:
+    """Whether pypinyin has any reading for the character (or its compatibility form)."""
+    from pypinyin import lazy_pinyin
+
+    return bool(lazy_pinyin(unicodedata.normalize("NFKC", char), errors="ignore"))
+
+
+def check_document(text: str, doc: duben.Document, validate) -> None:
+    assert doc.text == text
+    assert "".join(t.text for t in doc.tokens) == text
+    position = 0
+    for token in doc.tokens:
+        assert token.start == position and text[token.start : token.end] == token.text
+        position = token.end
+        assert len(token.syllables) == len(token.text)
+        for char, syllable in zip(token.text, token.syllables, strict=True):
+            if is_han(char) and has_known_reading(char):
+                assert syllable is not None and SYLLABLE.match(syllable), (token.text, char, syllable)
+            elif is_han(char):
+                # Rare characters (extension C and later) that no dictionary reads: null, not made up.
+                assert syllable is None or SYLLABLE.match(syllable), (token.text, char, syllable)
+            else:
+                assert syllable is None, (token.text, char, syllable)
+        if token.display is not None:
+            assert len(token.display) == len(token.text)
+        if token.spoken is not None:
+            assert len(token.spoken) == len(token.text)
+    assert position == len(text)
+    for block in doc.blocks:
+        assert 0 <= block.start < block.end <= len(text)
+    data = json.loads(duben.to_json(doc))
+    validate(data)
+    assert data["text"] == text
+
+
+def check_html(doc: duben.Document) -> str:
+    page = duben.to_html(doc)
+    page.encode("utf-8")  # a page that cannot be written out is no page
+    parser = _Tags()
+    parser.feed(page)
+    parser.close()
+    # The reader's own code and the JSON data block; nothing from the input.
+    assert len(parser.scripts) == 2, parser.scripts
+    assert sum(1 for s in parser.scripts if s.get("type") == "application/json") == 1
+    assert len(re.findall(r"<script\b", page, re.IGNORECASE)) == 2
+    assert len(re.findall(r"</script", page, re.IGNORECASE)) == 2
+    return page
+
+
+# ---------------------------------------------------------------------------
+# The pipeline on nasty text.
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=OPTION_IDS)
+@settings(derandomize=True, deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=nasty_text)
+def test_nasty_text_keeps_every_promise(options, text, validate):
+    doc = duben.annotate(text, **options)
+    check_document(text, doc, validate)
+    check_html(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "#",
+        "#######",
+        "# ",
+        "#\n#\n",
+        "####### 七级",
+        "。，、！？",
+        "\r\n\r\n",
+        "十五五2026十五五",
+        "中\x00国",
+        "\u2028\u0085\u2029",
+        "\U0002f800\U0002f801",  # CJK compatibility ideographs supplement
+        "\U0002ebf0",  # CJK extension I
+        "⿰氵工",
+    ],
+    ids=lambda text: repr(text)[:24],
+)
+@pytest.mark.parametrize("options", OPTIONS, ids=OPTION_IDS)
+def test_edge_cases(text, options, validate):
+    doc = duben.annotate(text, **options)
+    check_document(text, doc, validate)
+    check_html(doc)
+
+
+def test_very_long_line(validate):
+    text = "兴县推进四水四定，落实九通一平，做好五篇大文章👍🏽。" * 400
+    doc = duben.annotate(text, glosses=False)
+    check_document(text, doc, validate)
+
+
+@pytest.mark.parametrize("separator", ["\r\n", "\r", "\u2028", "\u2029", "\u0085", "\x0b", "\x0c"], ids=repr)
+def test_line_separators_do_not_merge_headings(separator):
+    text = f"# 标题{separator}正文。"
+    doc = duben.annotate(text)
+    headings = [text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
+    assert headings == ["标题"]
+    for block in doc.blocks:
+        assert "\r" not in text[block.start : block.end] and "\n" not in text[block.start : block.end]
+
+
+@pytest.mark.parametrize("char", ["\U00020000", "\U00031350", "\uf900", "\ufa10", "〇"], ids=ascii)
+def test_rare_han_characters_get_a_reading(char):
+    (token,) = duben.annotate(char).tokens
+    assert token.syllables[0] is not None and SYLLABLE.match(token.syllables[0])
+
+
+@pytest.mark.parametrize("char", ["\U0002a60b", "\U0002a700", "\U0002ebf0"], ids=ascii)
+def test_han_characters_without_any_reading_are_null_not_garbage(char):
+    # pypinyin hands back an unknown character with a tone digit added ("𪘋5"): no syllable.
+    (token,) = duben.annotate(char).tokens
+    assert token.syllables == (None,)
+
+
+@pytest.mark.parametrize("char", ["\U0002f800", "\U0002fa1d"], ids=ascii)
+def test_compatibility_supplement_is_han(char):
+    assert is_han(char)
+
+
+def test_glossary_term_glued_to_digits_is_found():
+    doc = duben.annotate("十五五2026年")
+    assert "shi-wu-wu" in {m.id for m in doc.terms} or any(m.text == "十五五" for m in doc.terms)
+
+
+def test_lone_surrogate_is_a_clear_error():
+    # A lone surrogate cannot be written as UTF-8, so no export could keep it: refuse it
+    # up front, naming where it is, rather than drop or replace it.
+    with pytest.raises(duben.InputError, match=r"surrogate U\+D800 at offset 1"):
+        duben.annotate("中\ud800国")
+
+
+HOSTILE = "# <script>alert(1)</script>\n\"引号\" '单' </ruby> <!-- 注释 ]]> &lt; 推进四水四定</script><script>x</script>"
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=OPTION_IDS)
+def test_html_escapes_hostile_input(options):
+    doc = duben.annotate(HOSTILE, **options)
+    page = check_html(doc)
+    for raw in ("<script>alert(1)", "</ruby> <!--", "<!-- 注释", "</script><script>x"):
+        assert raw not in page
+    # The input's words are still there, escaped.
+    assert "&lt;script&gt;" in page or "\\u003cscript\\u003e" in page
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"fragment": True}, {"title": "</title><script>alert(1)</script>"}], ids=["page", "fragment", "title"]
+)
+def test_html_title_and_fragment_escape(options):
+    page = duben.to_html(duben.annotate(HOSTILE), **options)
+    assert len(re.findall(r"<script\b", page, re.IGNORECASE)) == 2
+    assert "<script>alert(1)" not in page
+
+
+# ---------------------------------------------------------------------------
+# The command line on bad files: exit 1, one line on stderr naming the file.
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_one_line_error(code: int, stderr: str, *needles: str) -> None:
+    assert code == 1, stderr
+    assert "Traceback" not in stderr
+    assert stderr.count("\n") == 1 and stderr.startswith("duben: "), stderr
+    for needle in needles:
+        assert needle in stderr, (needle, stderr)
+
+
+@pytest.fixture
+def chinese_file(tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_text("兴县推进四水四定。\n", encoding="utf-8")
+    return path
+
+
+def test_output_in_missing_directory(tmp_path, chinese_file):
+    out = tmp_path / "nowhere" / "out.json"
+    code, _, stderr = run("annotate", str(chinese_file), "-o", str(out))
+    assert_one_line_error(code, stderr, str(out))
+
+
+def test_output_is_a_directory(tmp_path, chinese_file):
+    code, _, stderr = run("annotate", str(chinese_file), "-o", str(tmp_path), "--format", "json")
+    assert_one_line_error(code, stderr, str(tmp_path))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions that bind")
+def test_output_unwritable(tmp_path, chinese_file):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        out = locked / "out.html"
+        code, _, stderr = run("annotate", str(chinese_file), "-o", str(out))
+        assert_one_line_error(code, stderr, str(out))
+    finally:
+        locked.chmod(0o700)
+
+
+def test_output_under_a_file(tmp_path, chinese_file):
+    out = chinese_file / "out.json"
+    code, _, stderr = run("annotate", str(chinese_file), "-o", str(out))
+    assert_one_line_error(code, stderr, str(out))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_output_device_full(chinese_file):
+    # Unwritable even for root: every write fails with "No space left on device".
+    code, _, stderr = run("annotate", str(chinese_file), "-o", "/dev/full", "--format", "json")
+    assert_one_line_error(code, stderr, "/dev/full")
+
+
+def test_empty_input_file(tmp_path, validate):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, stdout, stderr = run("annotate", str(empty))
+    assert code == 0, stderr
+    data = json.loads(stdout)
+    validate(data)
+    assert data["text"] == "" and data["tokens"] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_input_fifo_is_read(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as writer:
+            writer.write("推进四水四定".encode())
+
+    feeder = threading.Thread(target=feed)
+    feeder.start()
+    code, stdout, stderr = run("annotate", str(fifo), "--no-glosses")
+    feeder.join(timeout=10)
+    assert code == 0, stderr
+    assert json.loads(stdout)["text"] == "推进四水四定"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "utf-16", "big5"])
+def test_encoding_that_does_not_fit(tmp_path, encoding):
+    path = tmp_path / "in.txt"
+    # An odd number of bytes, so that UTF-16 cannot read it either.
+    path.write_text("兴县推进四水四定，落实十五五规划。\n\n", encoding="utf-8")
+    assert path.stat().st_size % 2
+    code, stdout, stderr = run("annotate", str(path), "--encoding", encoding)
+    if code == 0:
+        # latin-1 decodes any bytes: the result is mojibake but nothing is lost.
+        assert encoding == "latin-1"
+        return
+    assert_one_line_error(code, stderr, str(path))
+
+
+def test_unknown_encoding(chinese_file):
+    code, _, stderr = run("annotate", str(chinese_file), "--encoding", "klingon")
+    assert_one_line_error(code, stderr, str(chinese_file), "klingon")
+
+
+GLOSSARY_FILES = {
+    "toml-syntax": ("g.toml", b'[x-y]\nterm = "\xe4\xb8\x80\xe4\xba\x8c"\npinyin = "y\xc4\xab \xc3\xa8r\ngloss = "a"\n', ":3"),
+    "toml-not-a-table": ("g.toml", b'term = "x"\n', ""),
+    "csv-empty-pinyin": ("g.csv", "id,term,pinyin,gloss\nyi-er,一二,,one two\n".encode(), ":2"),
+    "csv-short-row": ("g.csv", "id,term,pinyin,gloss\nyi-er,一二\n".encode(), ":2"),
+    "csv-long-row": ("g.csv", "id,term,pinyin,gloss\nyi-er,一二,yī èr,one two,extra,more\n".encode(), ":2"),
+    "csv-unquoted-comma": ("g.csv", "id,term,pinyin,gloss\nyi,一,yī,one\nyi-er,一二,yī èr,one, two\n".encode(), ":3"),
+    "csv-no-header": ("g.csv", b"", ""),
+    "tsv-empty-term": ("g.tsv", "id\tterm\tpinyin\tgloss\nyi-er\t\tyī èr\tone two\n".encode(), ":2"),
+    "binary": ("g.toml", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\xff\xfe", ""),
+    "binary-csv": ("g.csv", b"\x00\x01\x02\x03id,term\n", ""),
+    "utf16": ("g.toml", '[yi]\nterm = "一"\npinyin = "yī"\ngloss = "one"\n'.encode("utf-16"), ""),
+    "bad-suffix": ("g.json", b"{}", ""),
+}
+
+
+@pytest.mark.parametrize("name", list(GLOSSARY_FILES), ids=list(GLOSSARY_FILES))
+@pytest.mark.parametrize("command", ["annotate", "check"])
+def test_bad_glossary_file(tmp_path, chinese_file, name, command):
+    filename, content, where = GLOSSARY_FILES[name]
+    path = tmp_path / filename
+    path.write_bytes(content)
+    if command == "annotate":
+        code, stdout, stderr = run("annotate", str(chinese_file), "--glossary", str(path))
+        assert stdout == ""
+    else:
+        code, stdout, stderr = run("glossary", "check", str(path))
+    assert_one_line_error(code, stderr, f"{path}{where}")
+
+
+def test_missing_glossary_file(tmp_path, chinese_file):
+    path = tmp_path / "none.toml"
+    code, _, stderr = run("annotate", str(chinese_file), "--glossary", str(path))
+    assert_one_line_error(code, stderr, str(path))
+
+
+def test_missing_cedict_file(tmp_path, chinese_file):
+    path = tmp_path / "cedict_ts.u8"
+    code, _, stderr = run("annotate", str(chinese_file), "--cedict", str(path))
+    assert_one_line_error(code, stderr, str(path))
+
+
+def test_binary_cedict_file(tmp_path, chinese_file):
+    path = tmp_path / "cedict_ts.u8"
+    path.write_bytes(b"\xff\xfe\x00\x01garbage\x80\x81")
+    code, _, stderr = run("annotate", str(chinese_file), "--cedict", str(path))
+    assert_one_line_error(code, stderr, str(path))
