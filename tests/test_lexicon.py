@@ -211,7 +211,9 @@ def test_second_lexicon_reuses_the_index(tiny_cedict: Path, own_cache: Path, mon
     def refuse(*args: object) -> None:
         raise AssertionError("the index was built again")
 
-    monkeypatch.setattr(lexicon_module, "_fill", refuse)
+    import duben._index
+
+    monkeypatch.setattr(duben._index, "_fill", refuse)
     assert Lexicon(tiny_cedict).glosses("行", ("hang2",)) == ("row", "profession")
 
 

