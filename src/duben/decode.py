@@ -88,6 +88,10 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, source: str = "<in
             raise InputError(
                 f"bytes at offset {error.start} do not decode as {encoding}", source=source, line=_line_of(data, error.start)
             ) from None
+        except LookupError:  # a bytes-to-bytes codec such as base64 or rot13
+            raise InputError(f"{encoding!r} is not a text encoding", source=source) from None
+        except UnicodeError as error:  # codecs that fail without a position ('undefined')
+            raise InputError(f"bytes do not decode as {encoding}: {error}", source=source) from None
         return text.removeprefix("\ufeff")
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
