@@ -7,7 +7,9 @@ file, line and problem), 2 for bad usage.
 from __future__ import annotations
 
 import argparse
+import codecs
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -87,9 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _write(text: str, output: str | None, stdout: TextIO) -> None:
     if output is None:
-        stdout.write(text)
         if not text.endswith("\n"):
-            stdout.write("\n")
+            text += "\n"
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is not None and codecs.lookup(getattr(stdout, "encoding", None) or "utf-8").name != "utf-8":
+            # JSON and HTML are UTF-8 files whatever the terminal's code page (a page
+            # saying charset=utf-8 written in GBK would be mojibake, or fail on 🇨🇳).
+            stdout.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+        else:
+            stdout.write(text)
         return
     from duben.errors import InputError
 
@@ -97,6 +107,13 @@ def _write(text: str, output: str | None, stdout: TextIO) -> None:
         Path(output).write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror or error}", source=output) from None
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False
 
 
 def _glossary(files: Sequence[str]):  # type: ignore[no-untyped-def]
@@ -133,6 +150,10 @@ def _run_annotate(args: argparse.Namespace, stdout: TextIO) -> int:
     from duben.export import format_for_path, render
     from duben.pipeline import Annotator
 
+    if args.output is not None and args.input != "-" and _same_file(args.input, args.output):
+        from duben.errors import InputError
+
+        raise InputError("is also the input: writing would destroy it (choose another output file)", source=args.output)
     text = _read_input(args)
     form = args.format or (format_for_path(args.output) if args.output else None) or "json"
     annotator = Annotator(
