@@ -425,3 +425,36 @@ def test_binary_cedict_file(tmp_path, chinese_file):
     path.write_bytes(b"\xff\xfe\x00\x01garbage\x80\x81")
     code, _, stderr = run("annotate", str(chinese_file), "--cedict", str(path))
     assert_one_line_error(code, stderr, str(path))
+
+
+@pytest.mark.parametrize("encoding", ["base64", "rot13", "zlib", "undefined"])
+def test_encoding_that_is_not_a_text_encoding(chinese_file, encoding):
+    code, _, stderr = run("annotate", str(chinese_file), "--encoding", encoding)
+    assert_one_line_error(code, stderr, str(chinese_file), encoding)
+
+
+@pytest.mark.parametrize("spelling", ["same", "dot-slash", "symlink"])
+def test_output_over_the_input_is_refused(tmp_path, chinese_file, spelling):
+    before = chinese_file.read_bytes()
+    source = str(chinese_file)
+    if spelling == "dot-slash":
+        source = os.path.join(str(tmp_path), ".", chinese_file.name)
+    elif spelling == "symlink":
+        link = tmp_path / "link.txt"
+        link.symlink_to(chinese_file)
+        source = str(link)
+    code, _, stderr = run("annotate", source, "-o", str(chinese_file), "--format", "json")
+    assert_one_line_error(code, stderr, str(chinese_file))
+    assert chinese_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "gbk", "cp1252"])
+def test_stdout_in_another_code_page_still_gets_utf8(chinese_file, encoding):
+    raw = io.BytesIO()
+    stdout = io.TextIOWrapper(raw, encoding=encoding)
+    code = main(["annotate", str(chinese_file), "--format", "html"], stdout=stdout, stderr=io.StringIO())
+    stdout.flush()
+    assert code == 0
+    page = raw.getvalue().decode("utf-8")
+    assert 'charset="utf-8"' in page.lower() or "charset=utf-8" in page.lower()
+    assert "兴县" in page
