@@ -356,15 +356,41 @@ def _parse_toml(source: str, path: str) -> list[GlossaryEntry]:
     return entries
 
 
+#: What a malformed CSV or TSV row should have been.
+_QUOTING_HINT = "quote a whole cell, doubling the quotes inside it"
+
+
+def _rows(reader: csv.DictReader[str], path: str) -> Iterator[dict[str | None, Any]]:
+    """The rows of a strict ``reader``, with a malformed one (a stray or unclosed quote) as an error.
+
+    Without ``strict`` the csv module mends such rows by guessing: it drops the quotes of
+    ``"Two Sessions" meetings`` and lets an unclosed quote swallow the rest of the file.
+    """
+    rows = iter(reader)
+    while True:
+        begun = reader.line_num + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise GlossaryError(f"malformed row: {error} ({_QUOTING_HINT})", path=path, line=begun) from None
+        yield row
+
+
 def _parse_delimited(source: str, path: str, delimiter: str) -> list[GlossaryEntry]:
-    reader = csv.DictReader(io.StringIO(source), delimiter=delimiter)
-    fields = [f.strip() for f in reader.fieldnames or []]
+    reader = csv.DictReader(io.StringIO(source), delimiter=delimiter, strict=True)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        raise GlossaryError(f"malformed header row: {error} ({_QUOTING_HINT})", path=path, line=1) from None
+    fields = [f.strip() for f in header]
     missing = [name for name in ("term", "pinyin", "gloss") if name not in fields]
     if missing:
         raise GlossaryError(f"header row lacks column {missing[0]!r}", path=path, line=1, field=missing[0])
     entries = []
     seen: dict[str, int] = {}
-    for row in reader:
+    for row in _rows(reader, path):
         line = reader.line_num
         if None in row:  # cells past the header's columns: an unquoted delimiter inside a cell
             extra = len(row[None])  # type: ignore[index]
