@@ -386,6 +386,13 @@ GLOSSARY_FILES = {
     "csv-long-row": ("g.csv", "id,term,pinyin,gloss\nyi-er,一二,yī èr,one two,extra,more\n".encode(), ":2"),
     "csv-unquoted-comma": ("g.csv", "id,term,pinyin,gloss\nyi,一,yī,one\nyi-er,一二,yī èr,one, two\n".encode(), ":3"),
     "csv-no-header": ("g.csv", b"", ""),
+    "csv-stray-quote": ("g.csv", 'id,term,pinyin,gloss\nliang-hui,两会,liǎnghuì,"Two Sessions" meetings\n'.encode(), ":2"),
+    "tsv-stray-quote": ("g.tsv", 'id\tterm\tpinyin\tgloss\nliang-hui\t两会\tliǎnghuì\t"Two Sessions" meetings\n'.encode(), ":2"),
+    "csv-unclosed-quote": (
+        "g.csv",
+        'id,term,pinyin,gloss\nyi,一,yī,one\nyi-er,一二,yī èr,"one two\ner,二,èr,two\n'.encode(),
+        ":3",
+    ),
     "tsv-empty-term": ("g.tsv", "id\tterm\tpinyin\tgloss\nyi-er\t\tyī èr\tone two\n".encode(), ":2"),
     "binary": ("g.toml", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\xff\xfe", ""),
     "binary-csv": ("g.csv", b"\x00\x01\x02\x03id,term\n", ""),
@@ -458,3 +465,11 @@ def test_stdout_in_another_code_page_still_gets_utf8(chinese_file, encoding):
     page = raw.getvalue().decode("utf-8")
     assert 'charset="utf-8"' in page.lower() or "charset=utf-8" in page.lower()
     assert "兴县" in page
+
+
+def test_quoted_cells_still_read(tmp_path):
+    from duben.glossary import load_glossary
+
+    path = tmp_path / "g.csv"
+    path.write_text('id,term,pinyin,gloss\nyi-er,一二,yī èr,"one, two ""quoted"""\nliang,两,liǎng,say "two"\n', encoding="utf-8")
+    assert [e.gloss for e in load_glossary(path)] == ['one, two "quoted"', 'say "two"']
