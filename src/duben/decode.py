@@ -63,6 +63,19 @@ def _plausibility(text: str) -> float:
     return common / len(han)
 
 
+def _damaged_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 but for a few bad bytes (a file cut short or corrupted).
+
+    Read as UTF-8, GB18030 and Big5 text gives mostly invalid sequences (about three
+    for each one that happens to be valid); damaged UTF-8 gives nearly all valid ones.
+    Decoding it as GB18030 instead would turn every character into mojibake.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if char > "\x7f") - bad
+    return good >= 4 * bad
+
+
 def _line_of(data: bytes, position: int) -> int:
     return data.count(b"\n", 0, position) + 1
 
@@ -97,6 +110,12 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, source: str = "<in
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         utf8_error = error
+    if _damaged_utf8(data):
+        raise InputError(
+            f"bytes at offset {utf8_error.start} are not UTF-8, though the rest is (a damaged or cut-short file?)",
+            source=source,
+            line=_line_of(data, utf8_error.start),
+        )
     decoded = []
     for name in FALLBACK_ENCODINGS:
         try:
