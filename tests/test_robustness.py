@@ -473,3 +473,32 @@ def test_quoted_cells_still_read(tmp_path):
     path = tmp_path / "g.csv"
     path.write_text('id,term,pinyin,gloss\nyi-er,一二,yī èr,"one, two ""quoted"""\nliang,两,liǎng,say "two"\n', encoding="utf-8")
     assert [e.gloss for e in load_glossary(path)] == ['one, two "quoted"', 'say "two"']
+
+
+@pytest.mark.parametrize("damage", ["cut-short", "stray-byte", "gbk-punctuation"])
+def test_damaged_utf8_is_an_error_not_mojibake(tmp_path, damage):
+    text = "# 兴县\n\n推进四水四定，落实十五五规划。\n做好五篇大文章。\n"
+    data = text.encode("utf-8")
+    if damage == "cut-short":
+        data, line = data[:-2], 4
+    elif damage == "stray-byte":
+        data, line = data.replace("落实".encode(), b"\x80" + "落实".encode()), 3
+    else:  # one full stop pasted from a GBK file
+        data, line = data.replace("。".encode(), "。".encode("gbk"), 1), 3
+    path = tmp_path / "in.txt"
+    path.write_bytes(data)
+    code, stdout, stderr = run("annotate", str(path))
+    assert_one_line_error(code, stderr, f"{path}:{line}", "not UTF-8")
+    assert stdout == ""
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_legacy_encodings_still_detected(tmp_path, encoding):
+    text = "兴县推进四水四定，落实十五五规划。做好五篇大文章。\n"
+    if encoding == "big5":
+        text = "興縣推進四水四定，落實十五五規劃。做好五篇大文章。\n"
+    path = tmp_path / "in.txt"
+    path.write_bytes(text.encode(encoding))
+    code, stdout, stderr = run("annotate", str(path), "--no-glosses")
+    assert code == 0, stderr
+    assert json.loads(stdout)["text"] == text
