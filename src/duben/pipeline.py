@@ -121,7 +121,7 @@ class Annotator:
         # Terms, segmentation, readings and lookups work on a simplified copy of the same
         # length, so traditional and mixed input read like simplified; offsets and
         # token text come from the input.
-        plain = to_simplified(text) if has_han(text) else text
+        plain = self._readable(text, to_simplified(text)) if has_han(text) else text
         matches = self.glossary.match(plain)
         pieces = self.segmenter.cut(plain)
         matches = _word_aligned(matches, pieces)
@@ -153,6 +153,26 @@ class Annotator:
             script=self.script.value if self.script is not None else None,
             sandhi=self.sandhi,
         )
+
+    def _readable(self, text: str, plain: str) -> str:
+        """The simplified copy with the input's own character back where simplifying lost the reading.
+
+        OpenCC maps a few rare traditional characters to rarer simplified forms that no
+        dictionary reads (俓 → 𠇹, 壣 → 𪤚), while the input's character has a reading.
+        """
+        if plain == text:
+            return plain
+        lost = [
+            index
+            for index, (source, simple) in enumerate(zip(text, plain, strict=True))
+            if source != simple and not "\u4e00" <= simple <= "\u9fff" and self.reader.read_word(simple)[0] is None
+        ]
+        if not lost:
+            return plain
+        chars = list(plain)
+        for index in lost:
+            chars[index] = text[index]
+        return "".join(chars)
 
     def _display(self, tokens: list[Token], plain: str, top: list[TermMatch]) -> list[Token]:
         """Tokens with ``display`` set where the display script writes them differently."""
