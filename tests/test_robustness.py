@@ -137,9 +137,18 @@ def check_document(text: str, doc: duben.Document, validate) -> None:
             assert len(token.display) == len(token.text)
         if token.spoken is not None:
             assert len(token.spoken) == len(token.text)
+            for syllable, spoken in zip(token.syllables, token.spoken, strict=True):
+                assert (syllable is None) == (spoken is None) and (spoken is None or SYLLABLE.match(spoken))
     assert position == len(text)
+    previous_end = 0
     for block in doc.blocks:
-        assert 0 <= block.start < block.end <= len(text)
+        assert previous_end <= block.start < block.end <= len(text)
+        assert not any(len(line) for line in text[block.start : block.end].splitlines()[1:]), block
+        previous_end = block.end
+    for term in doc.terms:
+        assert text[term.start : term.end] == term.text and term.id in doc.glossary
+    for candidate in doc.candidates:
+        assert text[candidate.start : candidate.end] == candidate.text
     data = json.loads(duben.to_json(doc))
     validate(data)
     assert data["text"] == text
@@ -502,3 +511,11 @@ def test_legacy_encodings_still_detected(tmp_path, encoding):
     code, stdout, stderr = run("annotate", str(path), "--no-glosses")
     assert code == 0, stderr
     assert json.loads(stdout)["text"] == text
+
+
+@pytest.mark.parametrize("char", ["俓", "壣", "嚛", "檵"])
+@pytest.mark.parametrize("options", [{}, {"script": "hk", "glosses": False}], ids=["default", "hk"])
+def test_rare_traditional_character_keeps_its_reading(char, options):
+    # OpenCC simplifies these to extension B forms that no dictionary reads (俓 → 𠇹).
+    doc = duben.annotate(f"{char}字", **options)
+    assert all(s is not None and SYLLABLE.match(s) for t in doc.tokens for s in t.syllables), doc.tokens
