@@ -129,6 +129,29 @@ OTHER_CHARACTERS = [
     ("取消不必要的关[卡]。", "qia3"),
     ("打通堵点[卡]点。", "qia3"),
     ("各项改革全面[铺]开。", "pu1"),
+    # 教 as a verb of its own teaches; after 所 at a clause end it is the noun (education)
+    ("技术员耐心[教]村民使用新农机。", "jiao1"),
+    ("努力实现学有所[教]、病有所医。", "jiao4"),
+    # 间 jiàn before farming verbs (thin out, alternate rows), jiān elsewhere
+    ("推广玉米大豆带状[间]种。", "jian4"),
+    ("两个村之[间]修通了公路。", "jian1"),
+    # 露 lòu as a colloquial verb before what is shown
+    ("有的干部只[露]个面就走了。", "lou4"),
+    # 得 děi before a set verb phrase
+    ("这件事大家都[得]放在心上。", "dei3"),
+    # words with a fixed reading the phrase data gets wrong
+    ("乡村振兴[少]不了人才支撑。", "shao3"),
+    ("各级领导干部以上[率]下。", "shuai4"),
+    ("盘活[空]置厂房。", "kong4"),
+]
+
+#: Common words of pypinyin's own phrase list keep its reading; the model may overrule
+#: only rare names and terms there.
+PHRASE_OVER_MODEL = [
+    ("一些老厂一直在亏损中苦苦挣[扎]。", "zha2"),
+    ("转眼之间，一[晃]十年过去了。", "huang3"),
+    ("先烈们前[仆]后继，英勇奋斗。", "pu1"),
+    ("地里的瓜[蔓]长势喜人。", "wan4"),
 ]
 
 NEUTRAL_TONES = [
@@ -171,6 +194,10 @@ SURNAMES = [
 
 NOT_SURNAMES = [
     ("我们[曾]经走过弯路。", "ceng2"),
+    # after a role word, an adverb, preposition or verb shows the adverb céng
+    ("这位同志[曾]在部队服役多年。", "ceng2"),
+    ("这位老同志[曾]长期在村里工作。", "ceng2"),
+    ("县长[曾]表示要加快进度。", "ceng2"),
     ("要加强对[解]决方案的论证。", "jie3"),
     ("依法[查]处违法行为。", "cha2"),
     ("他生活[朴]素。", "pu3"),
@@ -200,6 +227,11 @@ def test_zhong(annotator, marked, expected):
 
 @pytest.mark.parametrize(("marked", "expected"), cases(OTHER_CHARACTERS))
 def test_other_polyphones(annotator, marked, expected):
+    assert reading(annotator, marked) == expected
+
+
+@pytest.mark.parametrize(("marked", "expected"), cases(PHRASE_OVER_MODEL))
+def test_common_phrase_readings_are_not_overruled_by_the_model(annotator, marked, expected):
     assert reading(annotator, marked) == expected
 
 

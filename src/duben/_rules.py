@@ -124,8 +124,8 @@ def _de(c: Context) -> str | None:
     previous = c.previous()
     if c.next() == "了" and not _verbal(before):
         return "de2"  # 得了奖: got
-    if (not previous or before[:1] in ("d", "c", "r", "n", "p") or before == "vn") and after[:1] == "v":
-        return "dei3"
+    if (not previous or before[:1] in ("d", "c", "r", "n", "p") or before == "vn") and after[:1] in ("v", "l"):
+        return "dei3"  # 也得放在心上: a verb or a set verb phrase (l) follows
     if _verbal(before) or before[:1] in ("a", "u") or before == "vn" or previous[-1:] in "过做干搞变显说写走跑建办讲学":
         return "de5"
     return None
@@ -294,6 +294,37 @@ def _chong_zhong(c: Context) -> str | None:
     return "chong2" if c.next()[:1] in _CHONG_BEFORE else "zhong4"
 
 
+def _jiao(c: Context) -> str | None:
+    # 教 as a verb of its own is "teach" (手把手教农民); jiào lives in words (教育, 请教)
+    # and in the noun after 所 with nothing after it (学有所教: education).
+    if not c.single:
+        return None
+    if c.previous()[-1:] == "所" and not c.next():
+        return "jiao4"
+    return "jiao1" if c.tag[:1] in ("v", "") else None
+
+
+#: What 间 jiàn ("thin out, alternate") comes before in farming: 间种, 间作, 间苗, 间伐.
+_JIAN4_BEFORE = frozenset("种作苗伐")
+
+
+def _jian(c: Context) -> str | None:
+    if not c.single:
+        return None
+    return "jian4" if c.next()[:1] in _JIAN4_BEFORE else "jian1"
+
+
+#: What 露 lòu (colloquial "show") comes before as a verb of its own: 露个脸, 露一手, 露面.
+_LOU4_BEFORE = frozenset("个一脸面馅富底")
+
+
+def _lu(c: Context) -> str | None:
+    # at the end of its word (露, or a cut no dictionary knows: 只露 个面)
+    if c.offset == len(c.word) - 1 and c.next()[:1] in _LOU4_BEFORE:
+        return "lou4"
+    return None
+
+
 def _fixed(reading: str) -> Callable[[Context], str | None]:
     def rule(c: Context) -> str | None:
         return reading if c.single else None
@@ -335,7 +366,9 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "子": lambda c: "zi5" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,
     "与": _fixed("yu3"),
     "给": _fixed("gei3"),
-    "间": _fixed("jian1"),
+    "间": _jian,
+    "教": _jiao,
+    "露": _lu,
     "便": _fixed("bian4"),
     "朝": _fixed("chao2"),
     "当": _fixed("dang1"),

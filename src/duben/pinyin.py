@@ -121,6 +121,10 @@ _LONGEST_SENTENCE = 120
 _RARE_BELOW = 30
 #: How sure the model must be to override phrase data of a rare character.
 _OVERRIDE_CONFIDENCE = 0.99
+#: jieba's tags for names and terms: words pypinyin's own phrase list reads are second-guessed
+#: by the model only with one of these (黄陂 ns, 吡咯 nz); for common words (挣扎, 一晃, 前仆后继)
+#: the list follows the dictionary and the model, trained on other conventions, does not.
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 # Where a reading came from, strongest first.
 _GIVEN, _CURATED, _PHRASE, _RULE, _MODEL, _DEFAULT = "given", "curated", "phrase", "rule", "model", "default"
@@ -307,7 +311,10 @@ class Reader:
             (i, k)
             for i, word in enumerate(texts)
             for k, char in enumerate(word)
-            if sources[i][k] == _PHRASE and data.phrase_counts.get(char, 0) < _RARE_BELOW and _is_polyphone(char, data)
+            if sources[i][k] == _PHRASE
+            and data.phrase_counts.get(char, 0) < _RARE_BELOW
+            and _is_polyphone(char, data)
+            and _second_guessed(word, tags[i], data)
         ]
         if self.use_model and (open_positions or doubtful):
             self._consult_model(texts, readings, sources, open_positions, doubtful)
@@ -471,6 +478,8 @@ def _surnames_in_context(
         if not HAN_RUN.fullmatch(following) or len(following) > 2:
             continue
         after_role = index > 0 and texts[index - 1][-1:] in _ROLE_ENDS and len(texts[index - 1]) >= 2
+        if after_role and not tag.startswith("nr") and _function_word_follows(word, tag):
+            continue  # 同志曾在部队, 县长曾表示: the adverb céng, not a name
         if tag.startswith("nr") or after_role:
             readings[index][0] = data.surnames[word]
             sources[index][0] = _CURATED
@@ -515,6 +524,18 @@ def _looks_like_family_place(word: str, data: _Data) -> bool:
 _COMPLEMENTS = {
     "来": "lai2", "去": "qu4", "住": "zhu4", "起": "qi3", "开": "kai1", "出": "chu1", "进": "jin4", "掉": "diao4", "完": "wan2",
 }
+
+
+def _function_word_follows(surname: str, tag: str) -> bool:
+    """Whether the word after a surname-like character rules out a given name: a verb,
+    preposition, conjunction or particle; for 曾, which is also the adverb céng, an adverb too."""
+    return tag in ("v", "p", "c") or tag[:1] == "u" or surname == "曾" and tag[:1] == "d"
+
+
+def _second_guessed(word: str, pos: str | None, data: _Data) -> bool:
+    """Whether the model may overrule phrase readings in ``word``: not in a common word of
+    pypinyin's own phrase list (only large_pinyin's phrases, unknown words and names)."""
+    return word not in data.phrases or (pos or "").startswith(_NAME_TAGS)
 
 
 def _is_polyphone(char: str, data: _Data) -> bool:
