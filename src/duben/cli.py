@@ -33,6 +33,13 @@ class _UsageError(Exception):
     pass
 
 
+def _file_name(value: str) -> str:
+    # An empty name would be read as the current directory and named in no message.
+    if not value:
+        raise argparse.ArgumentTypeError("empty file name")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``duben``."""
     from duben.export import FORMATS
@@ -42,14 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     annotate = commands.add_parser("annotate", help="annotate a text and export it")
-    annotate.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
-    annotate.add_argument("-o", "--output", metavar="OUT", help="output file (default: standard output)")
+    annotate.add_argument("input", type=_file_name, metavar="INPUT", help="a text file, or - for standard input")
+    annotate.add_argument("-o", "--output", type=_file_name, metavar="OUT", help="output file (default: standard output)")
     annotate.add_argument(
         "-f", "--format", choices=sorted(FORMATS), help="output format (default: from OUT's extension, else json)"
     )
     annotate.add_argument("--encoding", metavar="ENC", help="input encoding (default: detect UTF-8, GB18030, Big5)")
     annotate.add_argument(
-        "--glossary", metavar="FILE", action="append", default=[], help="extra glossary file (TOML, CSV or TSV); repeatable"
+        "--glossary",
+        type=_file_name,
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="extra glossary file (TOML, CSV or TSV); repeatable",
     )
     annotate.add_argument(
         "--script",
@@ -60,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument(
         "--no-glosses", dest="glosses", action="store_false", help="skip dictionary glosses, HSK levels and frequency ranks"
     )
-    annotate.add_argument("--cedict", metavar="FILE", help="CC-CEDICT file (cedict_ts.u8) instead of the packaged copy")
+    annotate.add_argument(
+        "--cedict", type=_file_name, metavar="FILE", help="CC-CEDICT file (cedict_ts.u8) instead of the packaged copy"
+    )
     annotate.add_argument(
         "--sandhi", action="store_true", help="add spoken tones (一/不 and third-tone sandhi) beside the citation tones"
     )
@@ -73,17 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     glossary = commands.add_parser("glossary", help="check, search and show glossary entries")
     actions = glossary.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     check = actions.add_parser("check", help="validate glossary files (default: the built-in glossary)")
-    check.add_argument("files", metavar="FILE", nargs="*")
+    check.add_argument("files", type=_file_name, metavar="FILE", nargs="*")
     search = actions.add_parser("search", help="find entries by Chinese form, id or English word")
     search.add_argument("word", metavar="WORD")
-    search.add_argument("--glossary", metavar="FILE", action="append", default=[])
+    search.add_argument("--glossary", type=_file_name, metavar="FILE", action="append", default=[])
     suggest = actions.add_parser("suggest", help="list likely policy terms in INPUT that the glossary lacks")
-    suggest.add_argument("input", metavar="INPUT", help="a text file, or - for standard input")
+    suggest.add_argument("input", type=_file_name, metavar="INPUT", help="a text file, or - for standard input")
     suggest.add_argument("--encoding", metavar="ENC")
-    suggest.add_argument("--glossary", metavar="FILE", action="append", default=[])
+    suggest.add_argument("--glossary", type=_file_name, metavar="FILE", action="append", default=[])
     show = actions.add_parser("show", help="show one entry in full")
     show.add_argument("id", metavar="ID")
-    show.add_argument("--glossary", metavar="FILE", action="append", default=[])
+    show.add_argument("--glossary", type=_file_name, metavar="FILE", action="append", default=[])
     return parser
 
 
