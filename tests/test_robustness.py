@@ -173,7 +173,7 @@ def check_html(doc: duben.Document) -> str:
 
 
 @pytest.mark.parametrize("options", OPTIONS, ids=OPTION_IDS)
-@settings(derandomize=True, deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(derandomize=True, deadline=None, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=nasty_text)
 def test_nasty_text_keeps_every_promise(options, text, validate):
     doc = duben.annotate(text, **options)
@@ -519,3 +519,22 @@ def test_rare_traditional_character_keeps_its_reading(char, options):
     # OpenCC simplifies these to extension B forms that no dictionary reads (俓 → 𠇹).
     doc = duben.annotate(f"{char}字", **options)
     assert all(s is not None and SYLLABLE.match(s) for t in doc.tokens for s in t.syllables), doc.tokens
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["annotate", ""],
+        ["annotate", "IN", "-o", ""],
+        ["annotate", "IN", "--glossary", ""],
+        ["annotate", "IN", "--cedict", ""],
+        ["glossary", "check", ""],
+        ["glossary", "suggest", ""],
+    ],
+    ids=["input", "output", "glossary", "cedict", "check", "suggest"],
+)
+def test_empty_file_name_is_bad_usage(chinese_file, argv):
+    # An empty name would be read as the current directory, and messages would name nothing.
+    code, _, stderr = run(*[str(chinese_file) if arg == "IN" else arg for arg in argv])
+    assert code == 2
+    assert "empty file name" in stderr and "Traceback" not in stderr
