@@ -28,12 +28,24 @@ FALLBACK_ENCODINGS = ("gb18030", "big5")
 _BINARY_BYTES = frozenset(range(32)) - {9, 10, 12, 13, 27}
 
 
-def _looks_binary(data: bytes) -> bool:
+#: Byte-order marks that name their encoding; UTF-32's first, as its little-endian mark
+#: begins with UTF-16's.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_binary(data: bytes | str) -> bool:
+    """Whether bytes, or text decoded from an encoding where NUL bytes are normal (UTF-16), hold controls."""
     sample = data[:4096]
-    if b"\x00" in sample:
+    codes = sample if isinstance(sample, bytes) else [ord(char) for char in sample]
+    if 0 in codes:
         return True
-    controls = sum(1 for b in sample if b in _BINARY_BYTES)
-    return controls > max(2, len(sample) // 100)
+    controls = sum(1 for code in codes if code in _BINARY_BYTES)
+    return controls > max(2, len(codes) // 100)
 
 
 def _plausibility(text: str) -> float:
@@ -83,13 +95,18 @@ def _line_of(data: bytes, position: int) -> int:
 def decode_bytes(data: bytes, encoding: str | None = None, *, source: str = "<input>") -> str:
     """Decode ``data`` as text, detecting the encoding when ``encoding`` is ``None``.
 
-    A UTF-8 byte-order mark is dropped; nothing else is changed.
+    A UTF-16 or UTF-32 byte-order mark names the encoding of data that would
+    otherwise look binary; a byte-order mark is dropped; nothing else is changed.
 
     Raises:
         InputError: for binary data, an unknown encoding, or bytes that do not decode.
     """
-    if _looks_binary(data):
-        raise InputError("binary data, not text (found NUL or control bytes)", source=source)
+    # UTF-16 and UTF-32 text is full of NUL bytes: with a byte-order mark or a named
+    # encoding, it is the decoded text that must not look binary.
+    if encoding is None and _looks_binary(data):
+        encoding = next((name for mark, name in _BYTE_ORDER_MARKS if data.startswith(mark)), None)
+        if encoding is None:
+            raise InputError("binary data, not text (found NUL or control bytes)", source=source)
     if encoding is not None:
         try:
             codec = codecs.lookup(encoding)
@@ -105,6 +122,8 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, source: str = "<in
             raise InputError(f"{encoding!r} is not a text encoding", source=source) from None
         except UnicodeError as error:  # codecs that fail without a position ('undefined')
             raise InputError(f"bytes do not decode as {encoding}: {error}", source=source) from None
+        if _looks_binary(text):
+            raise InputError(f"binary data, not text (found NUL or control characters decoding as {encoding})", source=source)
         return text.removeprefix("\ufeff")
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
