@@ -538,3 +538,25 @@ def test_empty_file_name_is_bad_usage(chinese_file, argv):
     code, _, stderr = run(*[str(chinese_file) if arg == "IN" else arg for arg in argv])
     assert code == 2
     assert "empty file name" in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [("utf-16", None), ("utf-32", None), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be")],
+    ids=["utf16-bom", "utf32-bom", "utf16-named", "utf16le-named", "utf16be-named"],
+)
+def test_utf16_and_utf32_are_read(tmp_path, encoding, named):
+    # Their ASCII characters carry NUL bytes: no reason to call the file binary.
+    text = "# 兴县\n推进四水四定。\n"
+    path = tmp_path / "in.txt"
+    path.write_bytes(text.encode(encoding))
+    code, stdout, stderr = run("annotate", str(path), "--no-glosses", *(["--encoding", named] if named else []))
+    assert code == 0, stderr
+    assert json.loads(stdout)["text"] == text
+
+
+def test_binary_file_with_a_named_encoding_is_still_binary(tmp_path):
+    path = tmp_path / "a.out"
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x02\x00>\x00")
+    code, _, stderr = run("annotate", str(path), "--encoding", "latin-1")
+    assert_one_line_error(code, stderr, str(path), "binary data")
