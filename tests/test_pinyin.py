@@ -40,6 +40,10 @@ PARTICLES = [
     ("各部门要扎扎实实[地]把工作做好。", "de5"),
     ("他们积极主动[地]参与基层治理。", "de5"),
     ("农民在[地]里忙着收玉米。", "di4"),
+    # a place after a locative preposition, and nouns of place large_pinyin writes with the particle
+    ("异地就医可在参保[地]直接结算。", "di4"),
+    ("保护好候鸟栖息[地]。", "di4"),
+    ("要在深入[地]调研的基础上拿出方案。", "de5"),
     ("这块[地]今年种上了谷子。", "di4"),
     ("土[地]流转要依法进行。", "di4"),
     ("这几年村里的日子过[得]越来越好。", "de5"),
@@ -143,6 +147,10 @@ OTHER_CHARACTERS = [
     ("乡村振兴[少]不了人才支撑。", "shao3"),
     ("各级领导干部以上[率]下。", "shuai4"),
     ("盘活[空]置厂房。", "kong4"),
+    # phrase data errors found against CC-CEDICT (朴 pǔ, not the surname Piáo; 血 xuè; 识 zhì)
+    ("民风淳厚，生活质[朴]。", "pu3"),
+    ("规范设置交通标[识]。", "zhi4"),
+    ("坚决防止流[血]冲突。", "xue4"),
 ]
 
 #: Common words of pypinyin's own phrase list keep its reading; the model may overrule

@@ -96,6 +96,15 @@ _QUANTITY_TAGS = ("m", "q", "mq")
 _DEMONSTRATIVES = frozenset("这那哪各某多几此该本每一两三四五六七八九十百千万诸")
 
 
+#: Prepositions of place: 在/到/回 + verb + 地 is "the place where" (在参保地办理).
+_LOCATIVES = frozenset({"在", "到", "回", "赴", "从", "向", "往", "至", "于", "由", "返回", "回到", "前往"})
+#: Verbs that also stand before the particle 地 as adverbials (在深入地调研的基础上).
+_ADVERBIAL_VERBS = frozenset(
+    {"深入", "持续", "反复", "集中", "连续", "不断", "全面", "充分", "广泛", "重点", "统一", "逐步", "主动"}
+    | {"积极", "认真", "扎实", "稳妥", "有序", "有效", "切实", "大力", "普遍", "系统", "科学", "依法", "自觉", "创造"}
+)
+
+
 def _di(c: Context) -> str | None:
     if not c.single:
         return None
@@ -106,6 +115,9 @@ def _di(c: Context) -> str | None:
         return "di4"  # 三亩地, 这片地
     if following[:1] in "里上下头面块区带方处" and following not in ("上下", "面对"):
         return "di4"  # 地里, 地头
+    if (c.previous(2) in _LOCATIVES and c.previous_tag() in ("n", "v", "vn") and len(previous) == 2
+            and previous not in _ADVERBIAL_VERBS):
+        return "di4"  # a place after a locative preposition: 在参保地办理, 回户籍地
     if c.next_tag()[:1] in ("v", "a", "d", "p", "i", "l"):
         return "de5"  # an adverbial before its verb: 深入地开展, 积极主动地参与
     if previous and _adverbial(c.previous_tag()) and following:

@@ -374,6 +374,10 @@ class Reader:
             sources[0] = _CURATED
         elif pos in ("nr", "nrfg") and _listed_full_name(word, data):
             sources[0] = _CURATED  # a name large_pinyin lists (曾庆红 Zēng): the model may not overrule it
+        if len(word) > 1 and word[-1] == "地" and readings[-1] == "de5" and (pos or "")[:1] in ("n", "s"):
+            # large_pinyin writes a final 地 as the particle, also in nouns of place (栖息地,
+            # 注册地): a noun does not end in the particle.
+            readings[-1] = "di4"
         return readings, sources
 
     def _lookup_run(self, text: str, data: _Data) -> tuple[list[str | None], list[str]]:
