@@ -151,6 +151,9 @@ OTHER_CHARACTERS = [
     ("民风淳厚，生活质[朴]。", "pu3"),
     ("规范设置交通标[识]。", "zhi4"),
     ("坚决防止流[血]冲突。", "xue4"),
+    # 差 "difference" in compounds is chā (温差, 落差, 逆差)
+    ("这里昼夜温[差]大，适合种植苹果。", "cha1"),
+    ("外贸逆[差]有所收窄。", "cha1"),
 ]
 
 #: Common words of pypinyin's own phrase list keep its reading; the model may overrule
