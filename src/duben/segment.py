@@ -13,6 +13,7 @@ import bisect
 import functools
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,11 @@ logger = logging.getLogger(__name__)
 
 # Punctuation and white space inside a protected span become tokens of their own.
 _SPAN_PIECES = re.compile(r"[\w\u3007]+|\s+|.", re.UNICODE)
+
+
+def _only_marks(word: str) -> bool:
+    """Whether ``word`` holds only marks that modify the character before them."""
+    return all(unicodedata.category(char) in ("Mn", "Me") for char in word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,7 @@ class Segmenter:
 
     def _cut(self, text: str, offset: int) -> Iterator[Piece]:
         position = offset
+        previous: Piece | None = None
         for pair in self.tagger.cut(text, HMM=True):  # type: ignore[attr-defined]
             word, flag = pair.word, pair.flag
             if not word:
@@ -76,10 +83,21 @@ class Segmenter:
             if text[position - offset : position - offset + len(word)] != word:
                 # jieba dropped or changed characters: fall back to one piece per character
                 logger.warning("segmentation lost its place at offset %d; splitting by character", position)
+                if previous is not None:
+                    yield previous
                 yield from (Piece(i, i + 1, None) for i in range(position, offset + len(text)))
                 return
-            yield Piece(position, position + len(word), flag)
+            if previous is not None and _only_marks(word):
+                # jieba cuts combining marks and variation selectors (葛 + U+E0100) off their
+                # character; they belong to it, or a reader shows them on nothing.
+                previous = Piece(previous.start, position + len(word), previous.pos)
+            else:
+                if previous is not None:
+                    yield previous
+                previous = Piece(position, position + len(word), flag)
             position += len(word)
+        if previous is not None:
+            yield previous
         if position != offset + len(text):
             yield from (Piece(i, i + 1, None) for i in range(position, offset + len(text)))
 
