@@ -524,6 +524,11 @@ def render_pinyin(
         elif kind == "join":
             out.append(" " if zhuyin else value)
         else:
+            # Combining marks and variation selectors modify a character: written beside
+            # the pinyin they would sit on its last letter (zhōnǵ).
+            value = "".join(char for char in value if unicodedata.category(char) not in ("Mn", "Me"))
+            if not value:
+                continue
             if previous == "word" and value.isalnum():
                 out.append(" ")
             out.append(value)
