@@ -560,3 +560,16 @@ def test_binary_file_with_a_named_encoding_is_still_binary(tmp_path):
     path.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x02\x00>\x00")
     code, _, stderr = run("annotate", str(path), "--encoding", "latin-1")
     assert_one_line_error(code, stderr, str(path), "binary data")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "pinyin"),
+    [("葛\U000e0100城", "葛\U000e0100", "gě"), ("中\u0301国", "中\u0301", "zhōng"), ("发展\ufe00经济", "发展\ufe00", "fāzhǎn")],
+    ids=["ideographic-variation", "combining-acute", "variation-selector"],
+)
+def test_marks_stay_with_their_character(text, word, pinyin):
+    # A variation selector cut off its character would show on nothing in the reader's ruby.
+    doc = duben.annotate(text)
+    token = doc.tokens[0]
+    assert (token.text, token.pinyin) == (word, pinyin)
+    assert f">{word}<rp>" in duben.to_html(doc)
