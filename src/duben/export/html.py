@@ -269,6 +269,12 @@ def _clip(token: Token, start: int, end: int) -> Token | None:
     return Token(lo, hi, text, (None,) * len(text))
 
 
+def _plain_html(document: Document, page: _Page, block: Block, lang_display: str) -> str:
+    """A block's text without readings, in both scripts when the export has two (for the contents)."""
+    parts = (_clip(t, block.start, block.end) for t in document.tokens_in(block.start, block.end))
+    return "".join(page.base_html(t, lang_display) for t in parts if t is not None)
+
+
 def _block_html(page: _Page, block: Block, tokens: Sequence[Token], starts: dict[int, TermMatch], lang_display: str) -> str:
     page.block_number += 1
     number = page.block_number
@@ -303,7 +309,7 @@ def _block_html(page: _Page, block: Block, tokens: Sequence[Token], starts: dict
     return f'<p id="{block_id}">{inner}</p>'
 
 
-def _toc(document: Document, page: _Page, blocks: Sequence[Block]) -> str:
+def _toc(document: Document, page: _Page, blocks: Sequence[Block], lang_display: str) -> str:
     headings = [(i + 1, b) for i, b in enumerate(blocks) if b.kind == "heading"]
     if headings and headings[0][1].level == 1:
         headings = headings[1:]  # the title needs no entry
@@ -312,7 +318,7 @@ def _toc(document: Document, page: _Page, blocks: Sequence[Block]) -> str:
     top = min(b.level or 1 for _, b in headings)
     items = "".join(
         f'<li class="l{min((b.level or 1) - top, 3)}"><a href="#{_attr(page.id(f"b{n}"))}" lang="{_text_lang(document)}">'
-        f"{escape(document.text[b.start : b.end].strip())}</a></li>"
+        f"{_plain_html(document, page, b, lang_display)}</a></li>"
         for n, b in headings
     )
     if document.glossary:
@@ -481,7 +487,7 @@ def _body(document: Document, prefix: str, style: PinyinStyle = PinyinStyle.MARK
         rendered.append(_block_html(page, block, tokens, starts, lang_display))
     # The first word of each block is a tab stop; the script moves focus between words.
     main = "\n".join(r.replace('tabindex="-1"', 'tabindex="0"', 1) for r in rendered)
-    toc = _toc(document, page, blocks)
+    toc = _toc(document, page, blocks, lang_display)
     appendix = _appendix(document, page, blocks)
     data = {"words": page.words, "glossary": _glossary_data(document, page), "script": document.script}
     classes = ["duben", "dr-nojs", "tones-pleco"]
