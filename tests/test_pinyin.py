@@ -154,6 +154,13 @@ OTHER_CHARACTERS = [
     # 差 "difference" in compounds is chā (温差, 落差, 逆差)
     ("这里昼夜温[差]大，适合种植苹果。", "cha1"),
     ("外贸逆[差]有所收窄。", "cha1"),
+    # found by the systematic audit of jieba's common words against CC-CEDICT
+    ("组织无偿献[血]活动。", "xue4"),
+    ("这批设备价格不[菲]。", "fei3"),
+    ("统计显示消费偏[好]正在变化。", "hao4"),
+    ("他在武汉市黄[陂]区工作。", "pi2"),
+    ("每年前来参观的游客[数]以万计。", "shu4"),
+    ("防止脱离实际、不[切]实际的做法。", "qie4"),
 ]
 
 #: Common words of pypinyin's own phrase list keep its reading; the model may overrule
