@@ -100,3 +100,8 @@ def test_numbered_formulas_are_expanded(glossary):
     for term in ("四水四定", "五篇大文章", "九通一平", "煤电铝气材"):
         entry = glossary.lookup(term)
         assert entry is not None and entry.expansion, term
+
+
+def test_every_entry_cites_a_source(glossary):
+    unsourced = [e.id for e in glossary.values() if not e.sources]
+    assert not unsourced, unsourced[:20]
