@@ -54,3 +54,13 @@ def test_user_words_go_to_a_private_tokenizer():
 )
 def test_short_terms_count_only_as_words(text, term_texts):
     assert [m.text for m in duben.annotate(text).terms if m.parent is None] == term_texts
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("□ 文/图 张亚东", "张亚东"), ("记者 王海东 报道", "王海东"), ("三张亚东的照片", None)],
+    ids=["byline", "reporter", "measure-word-after-a-number"],
+)
+def test_a_surname_and_a_name_jieba_knows_as_a_word_are_one_name(text, name):
+    names = [text[p.start : p.end] for p in default_segmenter().cut(text) if p.pos == "nr"]
+    assert names == ([name] if name else [])

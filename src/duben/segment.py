@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from duben.hanzi import HAN_RUN
+
 __all__ = ["Piece", "Segmenter", "default_segmenter"]
 
 logger = logging.getLogger(__name__)
@@ -102,8 +104,13 @@ class Segmenter:
             yield from (Piece(i, i + 1, None) for i in range(position, offset + len(text)))
 
     def cut(self, text: str) -> list[Piece]:
-        """Segment ``text`` as jieba would, with part-of-speech tags; pieces tile it."""
-        return list(self._cut(text, 0)) if text else []
+        """Segment ``text`` as jieba would, with part-of-speech tags; pieces tile it.
+
+        One repair on top of jieba: a common surname standing alone before a one- or
+        two-character name that jieba knows as a word (张 + 亚东, which it tags as a
+        measure word and a place) is joined into one personal name.
+        """
+        return _join_names(text, list(self._cut(text, 0))) if text else []
 
     def protect(self, text: str, pieces: Sequence[Piece], spans: Sequence[tuple[int, int]]) -> list[Piece]:
         """Re-cut ``pieces`` of ``text`` so that each span in ``spans`` stays whole.
@@ -153,6 +160,40 @@ class Segmenter:
             Pieces that tile ``text`` exactly.
         """
         return self.protect(text, self.cut(text), protected)
+
+
+#: The most common Chinese surnames (one character), for joining names jieba splits.
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柴乔"
+)
+#: Tags jieba gives the given-name part when it is also a word: place, name, other proper noun.
+_GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt", "nz"})
+
+
+def _join_names(text: str, pieces: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        after = pieces[index + 1] if index + 1 < len(pieces) else None
+        before = out[-1] if out else None
+        if (
+            after is not None
+            and piece.end - piece.start == 1
+            and text[piece.start] in COMMON_SURNAMES
+            and after.pos in _GIVEN_NAME_TAGS
+            and 1 <= after.end - after.start <= 2
+            and HAN_RUN.fullmatch(text, after.start, after.end)
+            # not a measure word after a number (一张, 三张) nor inside a longer word
+            and (before is None or before.pos not in ("m", "q") and not HAN_RUN.fullmatch(text, before.end - 1, before.end))
+        ):
+            out.append(Piece(piece.start, after.end, "nr"))
+            index += 2
+            continue
+        out.append(piece)
+        index += 1
+    return out
 
 
 @functools.lru_cache(maxsize=1)
