@@ -472,3 +472,14 @@ def test_spoken_tones_keep_every_word_length():
             assert [s is None for s in before] == [s is None for s in after]
 
     check()
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [("房地产市场秩序", "shìchǎng zhìxù"), ("兴县经济社会发展", "jīngjì shèhuì"), ("推进基础设施建设", "jīchǔshèshī")],
+    ids=["phrase-jieba-tags-as-a-name", "noun-phrase", "listed-word-stays-whole"],
+)
+def test_long_tokens_are_written_as_the_dictionary_words_they_are_made_of(text, shown):
+    import duben
+
+    assert shown in [t.pinyin for t in duben.annotate(text, glosses=False).tokens]

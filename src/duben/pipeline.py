@@ -233,10 +233,44 @@ class Annotator:
         hints = self._capitals(word, syllables, pos)
         if proper_term and "capitals" not in hints:
             hints["proper"] = True  # the glossary writes it with capitals
-        if pos in ("i", "l") and len(word) == 4 and (listed := self._dictionary_entries(word)) is not None:
+        idiom_like = pos in ("i", "l") and len(word) == 4
+        if idiom_like and (listed := self._dictionary_entries(word)) is not None:
             # jieba's idiom list holds plain compounds too (贯彻落实): an idiom is one the dictionary lists.
             hints["idiom"] = bool(listed)
-        return display_pinyin(word, syllables, pos, **hints)
+        shown_whole = display_pinyin(word, syllables, pos, **hints)
+        lower = not any(c.isupper() for c in shown_whole or "")
+        if term_id is None and not idiom_like and lower and (division := self._word_division(word, pos)):
+            # GB/T 16159 joins the syllables of a word, not of a phrase: a long jieba token
+            # the dictionary does not list is written as the words it does list.
+            shown, at = [], 0
+            for part in division:
+                shown.append(display_pinyin(part, syllables[at : at + len(part)]))
+                at += len(part)
+            return " ".join(p for p in shown if p)
+        return shown_whole
+
+    def _word_division(self, word: str, pos: str | None) -> list[str] | None:
+        """Dictionary words that make up a long common token (市场秩序 → 市场 秩序), if it is a phrase.
+
+        Only for tokens of four or more Han characters tagged as a noun, verb or adjective
+        (not shown as a proper noun: the caller checks) that the dictionary does not list
+        whole; every part has two or more characters, and as few parts as possible.
+        ``None`` otherwise.
+        """
+        if not (len(word) >= 4 and all(is_han(c) for c in word)) or (pos or "")[:1] not in ("n", "v", "a"):
+            return None
+        if self._dictionary_entries(word) != ():  # listed whole, or no dictionary to ask
+            return None
+        size = len(word)
+        best: list[list[str] | None] = [None] * size + [[]]
+        for start in range(size - 2, -1, -1):
+            options = [
+                [word[start:end], *rest]
+                for end in range(start + 2, size + 1)
+                if (rest := best[end]) is not None and self._dictionary_entries(word[start:end])
+            ]
+            best[start] = min(options, key=len) if options else None
+        return best[0] if best[0] is not None and len(best[0]) > 1 else None
 
     def _dictionary_entries(self, word: str) -> tuple[DictionaryEntry, ...] | None:
         """The general dictionary's entries for ``word`` (orthography needs them even without glosses).
