@@ -338,3 +338,20 @@ def test_import_does_not_load_engines():
     code = "import sys, duben; print(sorted(m for m in ('pypinyin', 'g2pM', 'numpy', 'pypinyin_dict') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("力争当年开工、当年投产", "dang4"),
+        ("资金当日到账", "dang4"),
+        ("当年的兴县十分贫困", "dang1"),
+        ("他当年在这里工作", "dang1"),
+    ],
+    ids=["same-year-before-project-verb", "same-day", "those-days-before-de", "those-days-before-preposition"],
+)
+def test_dang_nian_same_period(text, reading):
+    import duben
+
+    first = next(t for t in duben.annotate(text, glosses=False).tokens if t.text.startswith("当"))
+    assert first.syllables[0] == reading

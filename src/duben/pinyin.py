@@ -294,6 +294,7 @@ class Reader:
             sources.append(origin)
         _curated_across_words(texts, readings, sources, data)
         _surnames_in_context(texts, tags, readings, sources, data)
+        _same_period(texts, readings, sources)
         # Context rules where no word list decided a polyphone.
         open_positions: list[tuple[int, int]] = []
         for index, word in enumerate(texts):
@@ -458,6 +459,20 @@ def _curated_across_words(texts: list[str], readings: list[list[str | None]], so
 #: How words naming a role end: a surname right after one starts a personal name
 #: (副县长曾志强, 党委书记查红梅, 成员华建平).
 _ROLE_ENDS = frozenset("长记员任席理委官志表家授师士者部生傅令")
+
+
+#: Verbs of a project's or a season's cycle: before them 当年/当日 means "that same
+#: year/day" and reads dàng (当年开工、当年投产), not dāng "in those days".
+_SAME_PERIOD_VERBS = frozenset(
+    "开工 投产 见效 受益 建成 完成 竣工 达产 达效 落地 签约 收回 回本 出栏 兑现 到位 到账 办结 脱贫 增收".split()
+)
+
+
+def _same_period(texts: list[str], readings: list[list[str | None]], sources: list[list[str]]) -> None:
+    for index, word in enumerate(texts[:-1]):
+        if word in ("当年", "当日") and texts[index + 1] in _SAME_PERIOD_VERBS:
+            readings[index][0] = "dang4"
+            sources[index][0] = _RULE
 
 
 def _surnames_in_context(
