@@ -59,7 +59,7 @@ def jieba_words(top: int) -> list[tuple[str, int, str]]:
 def _same(ours: tuple[str | None, ...], theirs: tuple[str, ...]) -> bool:
     if len(ours) != len(theirs):
         return False
-    for mine, other in zip(ours, theirs):
+    for mine, other in zip(ours, theirs, strict=True):
         if mine == other:
             continue
         if mine is None:
