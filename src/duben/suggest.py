@@ -19,8 +19,10 @@ Stretches that a glossary term already covers are not suggested.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 
 from duben.hanzi import HAN_RANGES
 from duben.model import Candidate, TermMatch
@@ -51,8 +53,22 @@ COUNTING_NOUNS = frozenset(
 )
 
 
-def _covered(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class _Cover:
+    """Answers "does any of these spans contain start..end?" in logarithmic time.
+
+    Spans are sorted by start; for each, the furthest end reached by it or any span
+    starting before it. A stretch is covered when that furthest end, among the spans
+    starting at or before it, reaches its end.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._starts, start) - 1
+        return index >= 0 and self._reach[index] >= end
 
 
 def _shares_affix(items: list[str]) -> bool:
@@ -71,13 +87,12 @@ def find_candidates(
 
     Returns candidates in text order, one per span.
     """
-    spans = [(t.start, t.end) for t in terms] + list(idioms)
+    covered = _Cover([*((t.start, t.end) for t in terms), *idioms])
     found: dict[tuple[int, int], Candidate] = {}
 
     def add(start: int, end: int, reason: str) -> None:
-        if start < end and not _covered(start, end, spans) and not any(
-            s <= start and end <= e for (s, e) in found
-        ):
+        # a candidate inside another one is dropped below; the first reason for a span stays
+        if start < end and not covered(start, end) and (start, end) not in found:
             found[(start, end)] = Candidate(text[start:end], start, end, reason)
 
     for pattern in (_PAIRED_LONG, _PAIRED):
