@@ -75,7 +75,11 @@ class Segmenter:
             self._tagger = tagger
         return self._tagger
 
-    def _cut(self, text: str, offset: int) -> Iterator[Piece]:
+    def _cut(self, text: str, offset: int) -> list[Piece]:
+        """Pieces of ``text`` (which starts at ``offset`` of the whole), names joined."""
+        return _join_names(text, list(self._jieba_pieces(text, offset)), offset)
+
+    def _jieba_pieces(self, text: str, offset: int) -> Iterator[Piece]:
         position = offset
         previous: Piece | None = None
         for pair in self.tagger.cut(text, HMM=True):  # type: ignore[attr-defined]
@@ -110,7 +114,7 @@ class Segmenter:
         two-character name that jieba knows as a word (张 + 亚东, which it tags as a
         measure word and a place) is joined into one personal name.
         """
-        return _join_names(text, list(self._cut(text, 0))) if text else []
+        return self._cut(text, 0) if text else []
 
     def protect(self, text: str, pieces: Sequence[Piece], spans: Sequence[tuple[int, int]]) -> list[Piece]:
         """Re-cut ``pieces`` of ``text`` so that each span in ``spans`` stays whole.
@@ -171,7 +175,8 @@ COMMON_SURNAMES = frozenset(
 _GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt", "nz"})
 
 
-def _join_names(text: str, pieces: list[Piece]) -> list[Piece]:
+def _join_names(text: str, pieces: list[Piece], offset: int = 0) -> list[Piece]:
+    """Join a lone surname and the one- or two-character name after it; ``text`` starts at ``offset``."""
     out: list[Piece] = []
     index = 0
     while index < len(pieces):
@@ -181,12 +186,16 @@ def _join_names(text: str, pieces: list[Piece]) -> list[Piece]:
         if (
             after is not None
             and piece.end - piece.start == 1
-            and text[piece.start] in COMMON_SURNAMES
+            and text[piece.start - offset] in COMMON_SURNAMES
             and after.pos in _GIVEN_NAME_TAGS
             and 1 <= after.end - after.start <= 2
-            and HAN_RUN.fullmatch(text, after.start, after.end)
+            and HAN_RUN.fullmatch(text, after.start - offset, after.end - offset)
             # not a measure word after a number (一张, 三张) nor inside a longer word
-            and (before is None or before.pos not in ("m", "q") and not HAN_RUN.fullmatch(text, before.end - 1, before.end))
+            and (
+                before is None
+                or before.pos not in ("m", "q")
+                and not HAN_RUN.fullmatch(text, before.end - 1 - offset, before.end - offset)
+            )
         ):
             out.append(Piece(piece.start, after.end, "nr"))
             index += 2
