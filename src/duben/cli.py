@@ -130,12 +130,6 @@ def _same_file(first: str, second: str) -> bool:
         return False
 
 
-def _glossary(files: Sequence[str]):  # type: ignore[no-untyped-def]
-    from duben.glossary import default_glossary
-
-    return default_glossary().extended(*files) if files else default_glossary()
-
-
 def _read_input(args: argparse.Namespace) -> str:
     from duben.decode import decode_bytes, read_text
 
@@ -148,7 +142,7 @@ def _run_suggest(args: argparse.Namespace, stdout: TextIO) -> int:
     from duben.pipeline import Annotator
 
     text = _read_input(args)
-    document = Annotator(_glossary(args.glossary), glosses=False).annotate(text)
+    document = Annotator(args.glossary or None, glosses=False).annotate(text)
     seen: dict[str, list[int]] = {}
     reasons: dict[str, str] = {}
     for candidate in document.candidates:
@@ -171,7 +165,7 @@ def _run_annotate(args: argparse.Namespace, stdout: TextIO) -> int:
     text = _read_input(args)
     form = args.format or (format_for_path(args.output) if args.output else None) or "json"
     annotator = Annotator(
-        _glossary(args.glossary), glosses=args.glosses, script=args.script, cedict_path=args.cedict, sandhi=args.sandhi
+        args.glossary or None, glosses=args.glosses, script=args.script, cedict_path=args.cedict, sandhi=args.sandhi
     )
     options = {}
     if args.pinyin_style and form != "json":
@@ -205,7 +199,7 @@ def _describe(entry) -> str:  # type: ignore[no-untyped-def]
 
 def _run_glossary(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from duben.errors import GlossaryError
-    from duben.glossary import check_entries, default_glossary, load_glossary
+    from duben.glossary import check_entries, default_glossary, load_glossary, resolve_glossary
 
     if args.action == "check":
         builtin = default_glossary()
@@ -229,7 +223,7 @@ def _run_glossary(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> i
         return EXIT_OK
     if args.action == "suggest":
         return _run_suggest(args, stdout)
-    glossary = _glossary(args.glossary)
+    glossary = resolve_glossary(args.glossary or None)
     if args.action == "search":
         found = glossary.search(args.word)
         if not found:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Union
 
 from duben.errors import GlossaryError
 from duben.hanzi import HAN, TERM_SEPARATORS
@@ -465,6 +465,25 @@ def default_glossary() -> Glossary:
             first[entry.id] = entry
             entries.append(entry)
     return Glossary(entries)
+
+
+#: What ``glossary=`` accepts: a Glossary, a file path, entries, or a list of paths and entries.
+GlossaryLike = Union["Glossary", str, os.PathLike, Iterable[str | os.PathLike | GlossaryEntry]]
+
+
+def resolve_glossary(glossary: GlossaryLike | None) -> Glossary:
+    """The glossary to use: the built-in one, a given :class:`Glossary` as is, or the
+    built-in one extended by files and entries (which win on the same id or form)."""
+    if glossary is None:
+        return default_glossary()
+    if isinstance(glossary, Glossary):
+        return glossary
+    if isinstance(glossary, (str, os.PathLike)):
+        return default_glossary().extended(glossary)
+    items = list(glossary)
+    paths = [item for item in items if isinstance(item, (str, os.PathLike))]
+    entries = [item for item in items if isinstance(item, GlossaryEntry)]
+    return default_glossary().extended(*paths, entries)
 
 
 def check_entries(entries: Iterable[GlossaryEntry], known_ids: Iterable[str] = ()) -> list[GlossaryError]:

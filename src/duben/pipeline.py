@@ -14,10 +14,10 @@ from typing import Any
 
 from duben.blocks import split_blocks
 from duben.errors import InputError
-from duben.glossary import Glossary, default_glossary
+from duben.glossary import GlossaryLike, resolve_glossary
 from duben.hanzi import has_han, is_han
 from duben.lexicon import DictionaryEntry, Lexicon, LexiconError, default_lexicon
-from duben.model import Document, GlossaryEntry, TermMatch, Token
+from duben.model import Document, TermMatch, Token
 from duben.orthography import PLACE_GENERICS, PROPER_NOUN_TAGS, join_syllables, spoken_syllables
 from duben.pinyin import Reader, display_pinyin, split_pinyin
 from duben.script import Script, to_display_tokens, to_simplified, traditional_to_display
@@ -25,23 +25,6 @@ from duben.segment import Piece, Segmenter, default_segmenter
 from duben.suggest import find_candidates
 
 __all__ = ["Annotator", "annotate"]
-
-#: What ``glossary=`` accepts: a Glossary, a file path, entries, or a list of paths.
-GlossaryLike = Glossary | str | os.PathLike | Iterable[str | os.PathLike | GlossaryEntry]
-
-
-def _resolve_glossary(glossary: GlossaryLike | None) -> Glossary:
-    if glossary is None:
-        return default_glossary()
-    if isinstance(glossary, Glossary):
-        return glossary
-    if isinstance(glossary, (str, os.PathLike)):
-        return default_glossary().extended(glossary)
-    items = list(glossary)
-    paths = [item for item in items if isinstance(item, (str, os.PathLike))]
-    entries = [item for item in items if isinstance(item, GlossaryEntry)]
-    return default_glossary().extended(*paths, entries)
-
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -90,7 +73,7 @@ class Annotator:
         sandhi: bool = False,
     ) -> None:
         self.sandhi = sandhi
-        self.glossary = _resolve_glossary(glossary)
+        self.glossary = resolve_glossary(glossary)
         words = tuple(user_words)
         self.segmenter = Segmenter(words) if words else default_segmenter()
         self.reader = Reader()
