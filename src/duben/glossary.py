@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Union
+from typing import Any
 
 from duben.errors import GlossaryError
 from duben.hanzi import HAN, TERM_SEPARATORS
@@ -468,7 +468,7 @@ def default_glossary() -> Glossary:
 
 
 #: What ``glossary=`` accepts: a Glossary, a file path, entries, or a list of paths and entries.
-GlossaryLike = Union["Glossary", str, os.PathLike, Iterable[str | os.PathLike | GlossaryEntry]]
+GlossaryLike = Glossary | str | os.PathLike | Iterable[str | os.PathLike | GlossaryEntry]
 
 
 def resolve_glossary(glossary: GlossaryLike | None) -> Glossary:
