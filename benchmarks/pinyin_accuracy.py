@@ -8,7 +8,7 @@ Run from the repository root:
     PYTHONPATH=src .venv/bin/python benchmarks/pinyin_accuracy.py --dataset policy \
         --systems pypinyin,g2pm --errors /tmp/e.tsv --errors-system g2pm
 
-Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|unseen|unseen-a|unseen-b|report|all``,
+Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|unseen|unseen-a|unseen-b|fresh|fresh-a|fresh-b|report|all``,
 default all):
 
 * ``cpp``: the dev split of CPP (g2pM's polyphone benchmark), one marked character per
@@ -21,6 +21,10 @@ default all):
   set written after the rules were tuned (scored whole). It was written blind; afterwards it
   was split by 0-based data row: ``unseen-a`` (even rows) may be used for development,
   ``unseen-b`` (odd rows) is only ever measured, never inspected.
+* ``fresh``: ``benchmarks/data/policy_polyphones_fresh.tsv``, a third set written blind in
+  session 2, split the same way: ``fresh-a`` (even rows) for development, ``fresh-b`` (odd
+  rows) only measured. ``--errors`` refuses the never-inspected splits (``unseen-b``,
+  ``fresh-b``) and the whole sets that contain them.
 * ``report``: ``benchmarks/data/xingxian_gold.tsv``, the reading of every Han character of the
   sample report ``xingxian-plenum-2025.md`` (``--report`` to point at the text).
 
@@ -61,6 +65,9 @@ REPO = HERE.parent
 DATA = HERE / "data"
 POLICY_TSV = DATA / "policy_polyphones.tsv"
 UNSEEN_TSV = DATA / "policy_polyphones_unseen.tsv"
+FRESH_TSV = DATA / "policy_polyphones_fresh.tsv"
+#: Splits that are only ever measured: their mistakes are never written out.
+BLIND = frozenset({"unseen", "unseen-b", "fresh", "fresh-b"})
 REPORT_GOLD_TSV = DATA / "xingxian_gold.tsv"
 DEFAULT_REPORT = Path("/work/shared/report/xingxian-plenum-2025.md")
 DEFAULT_CPP_DIR = Path("/work/shared/data/cpp")
@@ -376,7 +383,8 @@ def write_errors(path: Path, system: str, results: dict[str, Score]) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", choices=["cpp", "policy", "policy-dev", "policy-holdout",
-                                              "unseen", "unseen-a", "unseen-b", "report", "all"],
+                                              "unseen", "unseen-a", "unseen-b",
+                                              "fresh", "fresh-a", "fresh-b", "report", "all"],
                         default="all", help="policy = its dev and holdout splits, side by side")
     parser.add_argument("--systems", default=",".join(ALL_SYSTEMS),
                         help="comma-separated subset of: " + ", ".join(ALL_SYSTEMS))
@@ -395,6 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args._worker == "pypinyin+large":
         return run_large_worker()
+    if args.errors is not None and args.dataset in BLIND:
+        print(f"--errors is refused for {args.dataset}: its mistakes are never read", file=sys.stderr)
+        return 2
 
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = [s for s in systems if s not in READERS]
@@ -402,16 +413,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown system(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
 
-    # "all" is the development regression: it shows unseen-a but neither unseen-b nor the
-    # whole unseen set, so that watching it while tuning does not leak unseen-b.
-    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen-a", "report"],
+    # "all" is the development regression: it shows unseen-a and fresh-a but no blind
+    # split, so that watching it while tuning does not leak them.
+    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen-a", "fresh-a", "report"],
               "policy": ["policy-dev", "policy-holdout"]}.get(args.dataset, [args.dataset])
     datasets = []
     for name in wanted:
         if name == "cpp":
             datasets.append(load_cpp(args.cpp_dir, args.limit))
-        elif name.startswith("unseen"):
-            datasets.append(load_policy(UNSEEN_TSV, split=name.partition("-")[2] or "all", name=name))
+        elif name.startswith(("unseen", "fresh")):
+            path = UNSEEN_TSV if name.startswith("unseen") else FRESH_TSV
+            datasets.append(load_policy(path, split=name.partition("-")[2] or "all", name=name))
         elif name.startswith("policy"):
             datasets.append(load_policy(split=name.partition("-")[2] or "all"))
         else:
