@@ -161,6 +161,39 @@ OTHER_CHARACTERS = [
     ("他在武汉市黄[陂]区工作。", "pi2"),
     ("每年前来参观的游客[数]以万计。", "shu4"),
     ("防止脱离实际、不[切]实际的做法。", "qie4"),
+    # after a number 只 is the measure word zhī and 宿 is xiǔ (nights), whatever the phrase data says
+    ("合作社今年新购进肉牛两[只]、山羊三百只。", "zhi1"),
+    ("全村存栏蛋鸡12万[只]。", "zhi1"),
+    ("合作社养了湖羊800[只]。", "zhi1"),
+    ("我们[只]看实效。", "zhi3"),
+    ("调研组在村里住了两[宿]。", "xiu3"),
+    ("古人把星空分为二十八[宿]。", "xiu4"),
+    # 当年 before a modal that looks ahead is "that same year"
+    ("新品种推广后，[当]年就能增产两成。", "dang4"),
+    ("新建果园三年挂果，[当]年即可见到效益。", "dang4"),
+    ("[当]年红军在这里打过一场硬仗。", "dang1"),
+    # 挑 tiāo: carry on the shoulder, not tiǎo "provoke"
+    ("青年干部要敢于[挑]起重担。", "tiao1"),
+    ("防止有人借机[挑]起事端。", "tiao3"),
+    # 丧 sāng "funeral", 散 sǎn "loose, in bulk"
+    ("倡导婚[丧]嫁娶简办。", "sang1"),
+    ("码头干[散]货作业量稳步上升。", "san3"),
+    # a particle jieba's HMM glued to the noun before it (账得) is cut off and read by the rules
+    ("这笔账[得]算清楚。", "dei3"),
+    # measure words read by what they count: 场 chǎng for events at a venue, cháng for
+    # what runs its course; 只 zhī after a demonstrative before a noun; 行 háng for rows
+    ("全市共举办两[场]招聘会。", "chang3"),
+    ("打赢这[场]脱贫攻坚战。", "chang2"),
+    ("昨夜下了一[场]透雨。", "chang2"),
+    ("每[只]羊补贴五十元。", "zhi1"),
+    ("这[只]是第一步。", "zhi3"),
+    ("路边栽了两[行]银杏树。", "hang2"),
+    ("省委书记一[行]到我县调研。", "xing2"),
+    # 尽 jìn on its own, 弄 nòng as a verb but lòng for a lane, 刨 páo "dig"
+    ("做到应保[尽]保。", "jin4"),
+    ("把情况[弄]清楚。", "nong4"),
+    ("他住在新华路593[弄]。", "long4"),
+    ("村民在地里[刨]土豆。", "pao2"),
 ]
 
 #: Common words of pypinyin's own phrase list keep its reading; the model may overrule
@@ -208,6 +241,8 @@ SURNAMES = [
     ("曲家沟村的谷子丰收了。", "qu1"),
     ("单志明、曾庆红等同志参加会议。", "zeng1"),
     ("市委书记仇永平在调研时强调。", "qiu2"),
+    # a surname jieba cut off before a given name it tags as a common noun, before 同志
+    ("经研究，任建平同志任县委常委。", "ren2"),
 ]
 
 NOT_SURNAMES = [
@@ -268,7 +303,7 @@ def test_citation_tones_without_sandhi(annotator, marked, expected):
 )
 def test_surnames(annotator, text, expected):
     syllables = [s for token in annotator.annotate(text).tokens for s in token.syllables]
-    name = next(i for i, c in enumerate(text) if c in "解区缪曾查华曲仇" or c == "单" and text[i + 1] != "志")
+    name = next(i for i, c in enumerate(text) if c in "解区缪曾查华曲仇任" or c == "单" and text[i + 1] != "志")
     assert syllables[name] == expected
 
 

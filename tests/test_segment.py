@@ -64,3 +64,20 @@ def test_short_terms_count_only_as_words(text, term_texts):
 def test_a_surname_and_a_name_jieba_knows_as_a_word_are_one_name(text, name):
     names = [text[p.start : p.end] for p in default_segmenter().cut(text) if p.pos == "nr"]
     assert names == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("经研究，任建平同志任县委常委。", "任建平"), ("向全体同志致以问候。", None), ("请全体同志注意安全。", None)],
+    ids=["name-before-comrade", "preposition-before-all-comrades", "verb-before-all-comrades"],
+)
+def test_a_surname_and_any_word_before_comrade_are_one_name(text, name):
+    names = [text[p.start : p.end] for p in default_segmenter().cut(text) if p.pos == "nr"]
+    assert names == ([name] if name else [])
+
+
+def test_a_particle_glued_by_the_hmm_is_cut_off():
+    text = "这笔账得算清楚，做得好。"
+    pieces = [(text[p.start : p.end], p.pos) for p in default_segmenter().cut(text)]
+    assert ("账", "n") in pieces and ("得", "ud") in pieces
+    assert "".join(w for w, _ in pieces) == text  # nothing lost

@@ -337,6 +337,32 @@ def _lu(c: Context) -> str | None:
     return None
 
 
+#: Characters a number ends in (Chinese numerals; Arabic digits are checked apart).
+_NUMBER_ENDS = frozenset("〇零一二两三四五六七八九十百千万亿几多半")
+
+
+def _after_number(c: Context) -> bool:
+    """Whether the word before is a number (480, 三, 万, 十几): a measure word follows it."""
+    previous = c.previous()
+    return bool(previous) and (previous[-1].isdigit() or previous[-1] in _NUMBER_ENDS and c.previous_tag()[:1] in ("m", ""))
+
+
+def _zhi(c: Context) -> str | None:
+    if not c.single:
+        return None
+    if _after_number(c) or c.previous_tag() == "q":
+        return "zhi1"  # the measure word: 480万只, 三只
+    return "zhi3" if c.tag[:1] in ("d", "c") else None
+
+
+def _nong(c: Context) -> str | None:
+    if not c.single:
+        return None
+    if _after_number(c) or c.previous()[-1:] == "家":
+        return "long4"  # a lane: 新华路593弄, 王家弄
+    return "nong4" if c.tag[:1] == "v" else None
+
+
 def _fixed(reading: str) -> Callable[[Context], str | None]:
     def rule(c: Context) -> str | None:
         return reading if c.single else None
@@ -387,7 +413,13 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "行": lambda c: "xing2" if c.single and c.tag[:1] in ("v", "a") else None,
     "少": lambda c: "shao3" if c.single else None,
     "都": lambda c: "dou1" if c.single and c.tag[:1] in ("d", "") else None,
-    "只": lambda c: "zhi3" if c.single and c.tag[:1] in ("d", "c") else None,
+    "只": _zhi,
+    # 尽 on its own is jìn "exhaust, all" (应保尽保, 尽交); jǐn lives in words (尽快, 尽管, 尽量)
+    "尽": lambda c: "jin4" if c.single and c.next()[:1] not in ("着", "早", "先", "快", "量", "管") else None,
+    # the verbs: 弄 nòng "make, handle" (弄干, 弄清), 刨 páo "dig" (lòng is a Shanghai lane, bào a plane)
+    "弄": _nong,
+    "刨": lambda c: "pao2" if c.single and c.tag[:1] == "v" else None,
+    "宿": lambda c: "xiu3" if c.single and _after_number(c) else None,
     "过": lambda c: "guo4" if c.single else None,
     "没": lambda c: "mei2" if c.single else None,
     "要": lambda c: "yao4" if c.single else None,

@@ -111,6 +111,11 @@ def _split_run(run: list[tuple[str, str | None]]) -> list[str]:
     return out
 
 
+#: Numerals (Chinese digits and words of quantity) that a measure word can follow.
+NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿几数多半")
+#: Measure words whose reading after a number is fixed: 两只 zhī (not the adverb zhǐ), 一宿 xiǔ.
+_NUMERAL_MEASURES = {"只": "zhi1", "宿": "xiu3"}
+
 #: Sentence ends: the model reads one sentence at a time.
 _SENTENCE_ENDS = frozenset("。！？；!?;\n")
 #: Sentences longer than this are cut at commas for the model, which was trained on
@@ -295,6 +300,7 @@ class Reader:
         _curated_across_words(texts, readings, sources, data)
         _surnames_in_context(texts, tags, readings, sources, data)
         _same_period(texts, readings, sources)
+        _measure_words(texts, tags, readings, sources)
         # Context rules where no word list decided a polyphone.
         open_positions: list[tuple[int, int]] = []
         for index, word in enumerate(texts):
@@ -375,6 +381,11 @@ class Reader:
             sources[0] = _CURATED
         elif pos in ("nr", "nrfg") and _listed_full_name(word, data):
             sources[0] = _CURATED  # a name large_pinyin lists (曾庆红 Zēng): the model may not overrule it
+        if len(word) > 1 and word[-1] in _NUMERAL_MEASURES and all(c in NUMERALS for c in word[:-1]):
+            # The phrase data reads some numbers and a measure word one way (一只 zhī) and
+            # others another (两只 zhǐ): after a number 只 is always zhī, 宿 always xiǔ.
+            readings[-1] = _NUMERAL_MEASURES[word[-1]]
+            sources[-1] = _CURATED
         if len(word) > 1 and word[-1] == "地" and readings[-1] == "de5" and (pos or "")[:1] in ("n", "s"):
             # large_pinyin writes a final 地 as the particle, also in nouns of place (栖息地,
             # 注册地): a noun does not end in the particle.
@@ -468,9 +479,54 @@ _SAME_PERIOD_VERBS = frozenset(
 )
 
 
+#: Demonstratives that take a measure word (这只羊, 每场比赛).
+_DEMONSTRATIVES = frozenset("这那哪每各某该本")
+#: How the names of events held at a venue end: 场 before them is chǎng (一场比赛, 这场招聘会);
+#: before anything else that happens over time it is cháng (一场大雪, 这场攻坚战, 一场变革).
+_VENUE_EVENT_ENDS = ("会", "赛", "演出", "电影", "戏", "球", "考试", "讲座", "报告", "晚会", "节目", "表演", "直播", "展", "秀")
+
+
+def _measure_words(
+    texts: list[str], tags: list[str | None], readings: list[list[str | None]], sources: list[list[str]]
+) -> None:
+    """Measure words after a number or demonstrative, read by the noun they count.
+
+    The phrase data reads such pairs one by one and inconsistently (一只 zhī, 两只 zhǐ;
+    一场 cháng, 这场 chǎng); the dictionary reads them by what is counted.
+    """
+    for index, word in enumerate(texts):
+        measure = word[-1:]
+        if measure not in ("只", "场", "行") or sources[index][-1] == _CURATED:
+            continue
+        head = word[:-1] or (texts[index - 1] if index else "")
+        if not head or not (head[-1] in NUMERALS or head[-1].isdigit() or head[-1] in _DEMONSTRATIVES):
+            continue
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        following_tag = (tags[index + 1] or "") if following else ""
+        if measure == "只" and head[-1] in _DEMONSTRATIVES and following_tag[:1] != "n":
+            continue  # 这只是开始: the adverb zhǐ
+        if measure == "只":
+            reading = "zhi1"
+        elif measure == "场":
+            reading = "chang3" if following.endswith(_VENUE_EVENT_ENDS) else "chang2"
+        elif following_tag[:1] == "n" and following not in ("人", "人员") and head[-1] not in _DEMONSTRATIVES:
+            reading = "hang2"  # 两行杨树: rows (一行五人, 书记一行: the party, xíng, stays)
+        else:
+            continue
+        readings[index][-1] = reading
+        sources[index][-1] = _RULE
+
+
+#: Modal words after 当年/当日 that look ahead (当年即可收回): "that same year", dàng.
+_SAME_PERIOD_MODALS = frozenset("即可 即 可 能 便可 就可 就能 可以 能够 即能".split())
+
+
 def _same_period(texts: list[str], readings: list[list[str | None]], sources: list[list[str]]) -> None:
     for index, word in enumerate(texts[:-1]):
-        if word in ("当年", "当日") and texts[index + 1] in _SAME_PERIOD_VERBS:
+        following = texts[index + 1]
+        if following in ("就", "便") and index + 2 < len(texts):
+            following = texts[index + 2]  # 当年就能增产
+        if word in ("当年", "当日") and (texts[index + 1] in _SAME_PERIOD_VERBS or following in _SAME_PERIOD_MODALS):
             readings[index][0] = "dang4"
             sources[index][0] = _RULE
 

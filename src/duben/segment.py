@@ -100,12 +100,29 @@ class Segmenter:
             else:
                 if previous is not None:
                     yield previous
-                previous = Piece(position, position + len(word), flag)
+                rest = self._particle_split(word)
+                if rest is not None:
+                    # jieba's HMM glued a particle to the word before it (账得算清楚): cut it off.
+                    yield Piece(position, position + len(rest), self.tagger.word_tag_tab.get(rest, flag))
+                    previous = Piece(position + len(rest), position + len(word), _PARTICLE_TAGS[word[-1]])
+                else:
+                    previous = Piece(position, position + len(word), flag)
             position += len(word)
         if previous is not None:
             yield previous
         if position != offset + len(text):
             yield from (Piece(i, i + 1, None) for i in range(position, offset + len(text)))
+
+    def _particle_split(self, word: str) -> str | None:
+        """The word before a particle that jieba's HMM joined to it, or ``None``.
+
+        Only words jieba's dictionary does not know are split (值得, 为了, 意味着 stay).
+        """
+        if len(word) < 2 or word[-1] not in _PARTICLE_TAGS or not HAN_RUN.fullmatch(word):
+            return None
+        if self.tagger.tokenizer.FREQ.get(word):
+            return None
+        return word[:-1]
 
     def cut(self, text: str) -> list[Piece]:
         """Segment ``text`` as jieba would, with part-of-speech tags; pieces tile it.
@@ -167,6 +184,9 @@ class Segmenter:
 
 
 #: The most common Chinese surnames (one character), for joining names jieba splits.
+#: Particles jieba's HMM sometimes joins to the word before them, and their tags.
+_PARTICLE_TAGS = {"得": "ud", "的": "uj", "了": "ul", "着": "uz"}
+
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柴乔"
@@ -176,18 +196,27 @@ _GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt", "nz"})
 
 
 def _join_names(text: str, pieces: list[Piece], offset: int = 0) -> list[Piece]:
-    """Join a lone surname and the one- or two-character name after it; ``text`` starts at ``offset``."""
+    """Join a lone surname and the one- or two-character name after it; ``text`` starts at ``offset``.
+
+    The name is one jieba tags as a name or place (张 + 亚东), or any word before 同志.
+    """
     out: list[Piece] = []
     index = 0
     while index < len(pieces):
         piece = pieces[index]
         after = pieces[index + 1] if index + 1 < len(pieces) else None
         before = out[-1] if out else None
+        # a name before 同志 "comrade" whatever jieba tagged it (任 + 建平 n + 同志)
+        comrade = (
+            index + 2 < len(pieces)
+            and text[pieces[index + 2].start - offset : pieces[index + 2].end - offset] == "同志"
+            and (piece.pos or "")[:1] not in ("p", "v", "c", "d", "u", "m", "q")  # 向/和/请 全体同志
+        )
         if (
             after is not None
             and piece.end - piece.start == 1
             and text[piece.start - offset] in COMMON_SURNAMES
-            and after.pos in _GIVEN_NAME_TAGS
+            and (after.pos in _GIVEN_NAME_TAGS or comrade)
             and 1 <= after.end - after.start <= 2
             and HAN_RUN.fullmatch(text, after.start - offset, after.end - offset)
             # not a measure word after a number (一张, 三张) nor inside a longer word
