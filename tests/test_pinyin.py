@@ -194,6 +194,10 @@ OTHER_CHARACTERS = [
     ("把情况[弄]清楚。", "nong4"),
     ("他住在新华路593[弄]。", "long4"),
     ("村民在地里[刨]土豆。", "pao2"),
+    # found by auditing words CC-CEDICT lacks against the words inside them
+    ("选拔正[处]级领导干部。", "chu4"),
+    ("研究开征[累]进税。", "lei3"),
+    ("各分支[行]要加强风险管理。", "hang2"),
 ]
 
 #: Common words of pypinyin's own phrase list keep its reading; the model may overrule
@@ -255,6 +259,8 @@ NOT_SURNAMES = [
     ("依法[查]处违法行为。", "cha2"),
     ("他生活[朴]素。", "pu3"),
     ("当前[单]位运行平稳。", "dan1"),
+    # a common word and a suffix that jieba's dictionary tags as a name
+    ("本活动最终[解]释权归主办方所有。", "jie3"),
 ]
 
 
@@ -390,3 +396,9 @@ def test_dang_nian_same_period(text, reading):
 
     first = next(t for t in duben.annotate(text, glosses=False).tokens if t.text.startswith("当"))
     assert first.syllables[0] == reading
+
+
+def test_a_word_read_without_its_surname_is_not_capitalised():
+    # jieba tags 解释权 as a personal name; read jiě, it is not one, and not written as one
+    token = next(t for t in Annotator(glosses=False).annotate("最终解释权归主办方所有。").tokens if t.text == "解释权")
+    assert token.pinyin == "jiěshìquán"

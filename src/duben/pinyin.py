@@ -565,12 +565,23 @@ def _surnames_in_context(
 _TRANSLITERATION = frozenset("尔斯克特德亚拉里莉娜丽萨瓦那达尼奥伊诺多罗普洛蒂夫基卡格布费巴马埃默姆森茨雷兹索塔")
 
 
+def read_as_surname(word: str, syllables: Sequence[str | None]) -> bool | None:
+    """Whether ``word`` starts with a surname of its own reading read that way (解 xiè in
+    解振华), ``False`` if read otherwise (解 jiě in 解释权), ``None`` for other characters."""
+    expected = _data().surnames.get(word[:1])
+    if expected is None or not syllables:
+        return None
+    return syllables[0] == expected
+
+
 def _looks_like_chinese_name(word: str, data: _Data) -> bool:
     """Whether a word tagged as a personal name starts with a surname we read specially."""
     if not 2 <= len(word) <= 3 or word[0] not in data.surnames:
         return False
     if word in data.phrases or word in data.large or word in data.curated:
         return False  # a dictionary word jieba took for a name (朴素, 燕子)
+    if len(word) == 3 and word[:2] in data.phrases:
+        return False  # a common word and a suffix jieba's dictionary tags as a name (解释权, 单一化)
     return not any(c in _TRANSLITERATION for c in word[1:])
 
 

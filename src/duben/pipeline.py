@@ -19,7 +19,7 @@ from duben.hanzi import has_han, is_han
 from duben.lexicon import DictionaryEntry, Lexicon, LexiconError, default_lexicon
 from duben.model import Document, TermMatch, Token
 from duben.orthography import PLACE_GENERICS, PROPER_NOUN_TAGS, join_syllables, spoken_syllables
-from duben.pinyin import Reader, display_pinyin, split_pinyin
+from duben.pinyin import Reader, display_pinyin, read_as_surname, split_pinyin
 from duben.script import Script, to_display_tokens, to_simplified, traditional_to_display
 from duben.segment import Piece, Segmenter, default_segmenter
 from duben.suggest import find_candidates
@@ -274,6 +274,8 @@ class Annotator:
         dictionary has in lower case is not capitalised; one it capitalises is written
         its way (中国共产党 → Zhōngguó Gòngchǎndǎng). Other words are left to the tag.
         """
+        if pos in ("nr", "nrfg") and read_as_surname(word, syllables) is False:
+            return {"proper": False}  # the reader found no name here (解释权 jiě, not the surname Xiè)
         listed = self._dictionary_entries(word) if pos in PROPER_NOUN_TAGS else None
         if listed is None:
             return {}
