@@ -111,6 +111,8 @@ def _di(c: Context) -> str | None:
     previous, following = c.previous(), c.next()
     if len(previous) >= 2 and previous[-1] == previous[-2] and c.next_tag()[:1] in ("v", "d", "p"):
         return "de5"  # after a reduplication: 一步步地推进, 慢慢地
+    if previous in ("就", "原"):
+        return "di4"  # 就地, 原地 "on the spot" that jieba cut apart (就/地/就近)
     if c.previous_tag()[:1] in _QUANTITY_TAGS or c.previous_tag() in ("r", "q") and previous[-1:] in "块片亩":
         return "di4"  # 三亩地, 这片地
     if following[:1] in "里上下头面块区带方处" and following not in ("上下", "面对"):
