@@ -194,6 +194,9 @@ OTHER_CHARACTERS = [
     ("做到应保[尽]保。", "jin4"),
     ("把情况[弄]清楚。", "nong4"),
     ("他住在新华路593[弄]。", "long4"),
+    # county names with a reading of their own
+    ("山东[费]县的蒙山很有名。", "bi4"),
+    ("湖北[监]利市是鱼米之乡。", "jian4"),
     ("村民在地里[刨]土豆。", "pao2"),
     # found by auditing words CC-CEDICT lacks against the words inside them
     ("选拔正[处]级领导干部。", "chu4"),
@@ -248,6 +251,8 @@ SURNAMES = [
     ("市委书记仇永平在调研时强调。", "qiu2"),
     # a surname jieba cut off before a given name it tags as a common noun, before 同志
     ("经研究，任建平同志任县委常委。", "ren2"),
+    ("查建国同志在会上讲话。", "zha1"),
+    ("会议由华立新同志主持。", "hua4"),
 ]
 
 NOT_SURNAMES = [
@@ -260,6 +265,7 @@ NOT_SURNAMES = [
     ("依法[查]处违法行为。", "cha2"),
     ("他生活[朴]素。", "pu3"),
     ("当前[单]位运行平稳。", "dan1"),
+    ("各单位要[查]找问题根源。", "cha2"),
     # a common word and a suffix that jieba's dictionary tags as a name
     ("本活动最终[解]释权归主办方所有。", "jie3"),
 ]

@@ -183,14 +183,19 @@ class Segmenter:
         return self.protect(text, self.cut(text), protected)
 
 
-#: The most common Chinese surnames (one character), for joining names jieba splits.
 #: Particles jieba's HMM sometimes joins to the word before them, and their tags.
 _PARTICLE_TAGS = {"得": "ud", "的": "uj", "了": "ul", "着": "uz"}
 
+#: The most common Chinese surnames (one character), for joining names jieba splits.
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柴乔"
 )
+#: Before 同志 also the surnames with a reading of their own, which jieba takes for words (查/v 建国).
+_COMRADE_SURNAMES = COMMON_SURNAMES | frozenset("解仇区朴查缪单华任曾乐覃召")
+#: Words for a group of people before 同志 (全体同志, 广大同志): not a given name.
+_COLLECTIVES = frozenset("全体 各位 广大 诸位 老 女 男 青年 年轻 基层 党员 领导 有关 其他 这些 那些 部分 个别 所有 各级".split())
+
 #: Tags jieba gives the given-name part when it is also a word: place, name, other proper noun.
 _GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nrfg", "nrt", "nz"})
 
@@ -208,22 +213,28 @@ def _join_names(text: str, pieces: list[Piece], offset: int = 0) -> list[Piece]:
         before = out[-1] if out else None
         # a name before 同志 "comrade" whatever jieba tagged it (任 + 建平 n + 同志)
         comrade = (
-            index + 2 < len(pieces)
+            after is not None
+            and index + 2 < len(pieces)
             and text[pieces[index + 2].start - offset : pieces[index + 2].end - offset] == "同志"
-            and (piece.pos or "")[:1] not in ("p", "v", "c", "d", "u", "m", "q")  # 向/和/请 全体同志
+            and text[after.start - offset : after.end - offset] not in _COLLECTIVES
+            and (piece.pos or "")[:1] not in ("p", "c", "d", "u", "m", "q")  # 向/和 全体同志
         )
         if (
             after is not None
             and piece.end - piece.start == 1
-            and text[piece.start - offset] in COMMON_SURNAMES
+            and text[piece.start - offset] in (_COMRADE_SURNAMES if comrade else COMMON_SURNAMES)
             and (after.pos in _GIVEN_NAME_TAGS or comrade)
             and 1 <= after.end - after.start <= 2
             and HAN_RUN.fullmatch(text, after.start - offset, after.end - offset)
-            # not a measure word after a number (一张, 三张) nor inside a longer word
+            # not a measure word after a number (一张, 三张) nor inside a longer word (before
+            # 同志 a preposition or verb may come first: 由华立新同志主持)
             and (
                 before is None
                 or before.pos not in ("m", "q")
-                and not HAN_RUN.fullmatch(text, before.end - 1 - offset, before.end - offset)
+                and (
+                    not HAN_RUN.fullmatch(text, before.end - 1 - offset, before.end - offset)
+                    or comrade and (before.pos or "")[:1] in ("p", "v")
+                )
             )
         ):
             out.append(Piece(piece.start, after.end, "nr"))
