@@ -409,3 +409,11 @@ def test_a_word_read_without_its_surname_is_not_capitalised():
     # jieba tags 解释权 as a personal name; read jiě, it is not one, and not written as one
     token = next(t for t in Annotator(glosses=False).annotate("最终解释权归主办方所有。").tokens if t.text == "解释权")
     assert token.pinyin == "jiěshìquán"
+
+
+def test_a_common_word_jieba_tags_as_a_name_is_not_capitalised():
+    # jieba's HMM tags 高纯 (high-purity) as a personal name; pypinyin's phrase list has it as a word
+    tokens = Annotator(glosses=False).annotate("建设年产5万吨高纯硅项目，张亚东同志出席。").tokens
+    shown = {t.text: t.pinyin for t in tokens}
+    assert shown["高纯"] == "gāochún"
+    assert shown["张亚东"] == "Zhāng Yàdōng"

@@ -23,7 +23,9 @@ Choices made where GB/T 16159-2012 leaves room (or where jieba's tags do), and w
   Ōuyáng Xiū) and have one or two given-name characters; ``nt`` and ``nz`` need evidence.
   The pipeline brings it from the general dictionary (CC-CEDICT): a word listed in lower
   case is not capitalised (``proper=False``); one listed with capitals is split where
-  they are (``capitals``: 中国共产党 → Zhōngguó Gòngchǎndǎng).
+  they are (``capitals``: 中国共产党 → Zhōngguó Gòngchǎndǎng). A "name" CC-CEDICT lacks
+  but pypinyin's list of common phrases has (高纯, 智能化), or whose first character the
+  reader did not read as the surname it may be (解释权 jiě, not Xiè), is not capitalised.
 - **Place names** keep an administrative generic (省 市 县 区 镇 乡 村 …) as a separate
   capitalised word (Shānxī Shěng, Xīng Xiàn); a natural generic (山 河 江 湖 岛) is split
   too unless the dictionary writes the whole name as one word (黑龙江 Hēilóngjiāng).

@@ -565,6 +565,11 @@ def _surnames_in_context(
 _TRANSLITERATION = frozenset("尔斯克特德亚拉里莉娜丽萨瓦那达尼奥伊诺多罗普洛蒂夫基卡格布费巴马埃默姆森茨雷兹索塔")
 
 
+def common_phrase(word: str) -> bool:
+    """Whether pypinyin's own phrase list (common words, few names) has ``word``."""
+    return word in _data().phrases
+
+
 def read_as_surname(word: str, syllables: Sequence[str | None]) -> bool | None:
     """Whether ``word`` starts with a surname of its own reading read that way (解 xiè in
     解振华), ``False`` if read otherwise (解 jiě in 解释权), ``None`` for other characters."""

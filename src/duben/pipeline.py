@@ -19,7 +19,7 @@ from duben.hanzi import has_han, is_han
 from duben.lexicon import DictionaryEntry, Lexicon, LexiconError, default_lexicon
 from duben.model import Document, TermMatch, Token
 from duben.orthography import PLACE_GENERICS, PROPER_NOUN_TAGS, join_syllables, spoken_syllables
-from duben.pinyin import Reader, display_pinyin, read_as_surname, split_pinyin
+from duben.pinyin import Reader, common_phrase, display_pinyin, read_as_surname, split_pinyin
 from duben.script import Script, to_display_tokens, to_simplified, traditional_to_display
 from duben.segment import Piece, Segmenter, default_segmenter
 from duben.suggest import find_candidates
@@ -279,6 +279,8 @@ class Annotator:
         listed = self._dictionary_entries(word) if pos in PROPER_NOUN_TAGS else None
         if listed is None:
             return {}
+        if not listed and pos in ("nr", "nrfg") and common_phrase(word):
+            return {"proper": False}  # a common word tagged as a name that CC-CEDICT lacks (高纯, 智能化)
         han = tuple(s for s in syllables if s is not None)
         entries = [e for e in listed if len(e.syllables) == len(han)]
         if not entries and len(han) == len(word) > 2 and word[-1] in PLACE_GENERICS:
