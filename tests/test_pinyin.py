@@ -197,6 +197,19 @@ OTHER_CHARACTERS = [
     # county names with a reading of their own
     ("山东[费]县的蒙山很有名。", "bi4"),
     ("湖北[监]利市是鱼米之乡。", "jian4"),
+    # found on the second development set
+    ("村民在河上[划]龙舟庆祝丰收。", "hua2"),
+    ("精心编制发展规[划]。", "hua4"),
+    ("全年送戏下乡演出120[场]，观众五万人次。", "chang3"),
+    ("给每户发放3[只]能繁母牛。", "zhi1"),
+    ("这事光靠一个部门不行，还[得]多方协调。", "dei3"),
+    ("确保不[落]一户、不漏一人。", "la4"),
+    ("工作人员把饭菜[盛]好送到老人手中。", "cheng2"),
+    ("要[奔]着问题去。", "ben4"),
+    ("让值守人员睡个安稳[觉]。", "jiao4"),
+    ("他是村里的好大[夫]。", "fu5"),
+    ("始终做到权[为]民所用。", "wei2"),
+    ("果树今年开始[结]果。", "jie1"),
     ("村民在地里[刨]土豆。", "pao2"),
     # found by auditing words CC-CEDICT lacks against the words inside them
     ("选拔正[处]级领导干部。", "chu4"),

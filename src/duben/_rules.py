@@ -127,6 +127,10 @@ def _di(c: Context) -> str | None:
     return "di4"
 
 
+#: Adverbs after which a lone 得 is děi "must" (还得, 也得, 就得, 总得).
+_MUST_ADVERBS = frozenset({"还", "也", "就", "都", "总", "又", "必", "准", "非", "还是", "仍", "更"})
+
+
 def _de(c: Context) -> str | None:
     if not c.single:
         # A verb and 得 that no dictionary lists as a word (开得, 抓得) before an adverb or
@@ -140,6 +144,8 @@ def _de(c: Context) -> str | None:
         return "de2"  # 得了奖: got
     if (not previous or before[:1] in ("d", "c", "r", "n", "p") or before == "vn") and after[:1] in ("v", "l"):
         return "dei3"  # 也得放在心上: a verb or a set verb phrase (l) follows
+    if previous in _MUST_ADVERBS and c.next()[:1] not in ("了", "到", "以", "出", "益", "手", "逞"):
+        return "dei3"  # 还得多部门联动: "still has to"
     if _verbal(before) or before[:1] in ("a", "u") or before == "vn" or previous[-1:] in "过做干搞变显说写走跑建办讲学":
         return "de5"
     return None
@@ -416,6 +422,16 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "少": lambda c: "shao3" if c.single else None,
     "都": lambda c: "dou1" if c.single and c.tag[:1] in ("d", "") else None,
     "只": _zhi,
+    # 划 huá "row" before a boat (划龙舟, 划船); huà "delimit, plan" lives in words (划定, 规划)
+    "划": lambda c: "hua2" if c.single and c.next()[:1] in ("船", "舟", "龙", "桨", "艇", "水") else None,
+    # 落 là "leave out" in 不落一户, 一个也没落
+    "落": lambda c: "la4" if c.single and c.previous() in ("不", "没", "别") and c.next()[:1] == "一" else None,
+    # 盛 before what is ladled or its result is chéng "ladle, fill" (把饭菜盛好, 盛米饭); shèng lives in words
+    "盛": lambda c: "cheng2" if c.offset == len(c.word) - 1 and c.next()[:1] in tuple("好满饭汤菜粥水上出进到米") else None,
+    # 奔 bèn "head for" before 着 and in 奔小康 (奔着问题去)
+    "奔": lambda c: "ben4" if c.offset == len(c.word) - 1 and (c.next()[:1] == "着" or c.next().startswith("小康")) else None,
+    # 觉 on its own after 睡 is jiào "sleep" (睡上安稳觉); jué lives in words (觉得, 觉悟) and names
+    "觉": lambda c: "jiao4" if c.single and any("睡" in w for w in c.clause_before()) else None,
     # 尽 on its own is jìn "exhaust, all" (应保尽保, 尽交); jǐn lives in words (尽快, 尽管, 尽量)
     "尽": lambda c: "jin4" if c.single and c.next()[:1] not in ("着", "早", "先", "快", "量", "管") else None,
     # the verbs: 弄 nòng "make, handle" (弄干, 弄清), 刨 páo "dig" (lòng is a Shanghai lane, bào a plane)

@@ -495,6 +495,10 @@ def _measure_words(
     一场 cháng, 这场 chǎng); the dictionary reads them by what is counted.
     """
     for index, word in enumerate(texts):
+        if len(word) == 2 and word[0] == "只" and index and _is_number(texts[index - 1]) and sources[index][0] != _CURATED:
+            readings[index][0] = "zhi1"  # jieba read 5只能繁母羊 as 5 + 只能: after a number 只 counts
+            sources[index][0] = _RULE
+            continue
         measure = word[-1:]
         if measure not in ("只", "场", "行") or sources[index][-1] == _CURATED:
             continue
@@ -508,13 +512,25 @@ def _measure_words(
         if measure == "只":
             reading = "zhi1"
         elif measure == "场":
-            reading = "chang3" if following.endswith(_VENUE_EVENT_ENDS) else "chang2"
+            # what is counted follows (两场招聘会) or came before the number (演出320场)
+            counted = texts[index - (1 if word[:-1] else 2)] if index >= (1 if word[:-1] else 2) else ""
+            venue = following.endswith(_VENUE_EVENT_ENDS) or not following[:1].isalnum() and counted.endswith(_VENUE_EVENT_ENDS)
+            reading = "chang3" if venue else "chang2"
         elif following_tag[:1] == "n" and following not in ("人", "人员") and head[-1] not in _DEMONSTRATIVES:
             reading = "hang2"  # 两行杨树: rows (一行五人, 书记一行: the party, xíng, stays)
         else:
             continue
         readings[index][-1] = reading
         sources[index][-1] = _RULE
+
+
+def _is_number(word: str) -> bool:
+    """Whether ``word`` is a number: Arabic digits or Chinese numerals (5, 十二, 三千余)."""
+    return (
+        bool(word)
+        and all(c.isdigit() or c in NUMERALS or c == "余" for c in word)
+        and any(c.isdigit() or c in "〇零一二两三四五六七八九十百千万亿" for c in word)
+    )
 
 
 #: Modal words after 当年/当日 that look ahead (当年即可收回): "that same year", dàng.
