@@ -8,7 +8,7 @@ Run from the repository root:
     PYTHONPATH=src .venv/bin/python benchmarks/pinyin_accuracy.py --dataset policy \
         --systems pypinyin,g2pm --errors /tmp/e.tsv --errors-system g2pm
 
-Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|unseen|unseen-a|unseen-b|fresh|fresh-a|fresh-b|dev2|report|all``,
+Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|unseen|unseen-a|unseen-b|fresh|fresh-a|fresh-b|dev2|dev3|report|all``,
 default all):
 
 * ``cpp``: the dev split of CPP (g2pM's polyphone benchmark), one marked character per
@@ -25,8 +25,9 @@ default all):
   session 2, split the same way: ``fresh-a`` (even rows) for development, ``fresh-b`` (odd
   rows) only measured. ``--errors`` refuses the never-inspected splits (``unseen-b``,
   ``fresh-b``) and the whole sets that contain them.
-* ``dev2``: ``benchmarks/data/policy_polyphones_dev2.tsv``, a fourth set written in session 2
-  for development (measured once blind as a whole first, then used to find errors).
+* ``dev2``, ``dev3``: ``benchmarks/data/policy_polyphones_dev2.tsv`` and ``…_dev3.tsv``, sets
+  written in session 2 for development (each measured once as a whole first, then used to
+  find errors).
 * ``report``: ``benchmarks/data/xingxian_gold.tsv``, the reading of every Han character of the
   sample report ``xingxian-plenum-2025.md`` (``--report`` to point at the text).
 
@@ -69,6 +70,7 @@ POLICY_TSV = DATA / "policy_polyphones.tsv"
 UNSEEN_TSV = DATA / "policy_polyphones_unseen.tsv"
 FRESH_TSV = DATA / "policy_polyphones_fresh.tsv"
 DEV2_TSV = DATA / "policy_polyphones_dev2.tsv"
+DEV3_TSV = DATA / "policy_polyphones_dev3.tsv"
 #: Splits that are only ever measured: their mistakes are never written out.
 BLIND = frozenset({"unseen", "unseen-b", "fresh", "fresh-b"})
 REPORT_GOLD_TSV = DATA / "xingxian_gold.tsv"
@@ -387,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", choices=["cpp", "policy", "policy-dev", "policy-holdout",
                                               "unseen", "unseen-a", "unseen-b",
-                                              "fresh", "fresh-a", "fresh-b", "dev2", "report", "all"],
+                                              "fresh", "fresh-a", "fresh-b", "dev2", "dev3", "report", "all"],
                         default="all", help="policy = its dev and holdout splits, side by side")
     parser.add_argument("--systems", default=",".join(ALL_SYSTEMS),
                         help="comma-separated subset of: " + ", ".join(ALL_SYSTEMS))
@@ -418,14 +420,14 @@ def main(argv: list[str] | None = None) -> int:
 
     # "all" is the development regression: it shows unseen-a and fresh-a but no blind
     # split, so that watching it while tuning does not leak them.
-    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen-a", "fresh-a", "dev2", "report"],
+    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen-a", "fresh-a", "dev2", "dev3", "report"],
               "policy": ["policy-dev", "policy-holdout"]}.get(args.dataset, [args.dataset])
     datasets = []
     for name in wanted:
         if name == "cpp":
             datasets.append(load_cpp(args.cpp_dir, args.limit))
-        elif name == "dev2":
-            datasets.append(load_policy(DEV2_TSV, name=name))
+        elif name in ("dev2", "dev3"):
+            datasets.append(load_policy(DEV2_TSV if name == "dev2" else DEV3_TSV, name=name))
         elif name.startswith(("unseen", "fresh")):
             path = UNSEEN_TSV if name.startswith("unseen") else FRESH_TSV
             datasets.append(load_policy(path, split=name.partition("-")[2] or "all", name=name))

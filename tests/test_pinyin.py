@@ -210,6 +210,15 @@ OTHER_CHARACTERS = [
     ("他是村里的好大[夫]。", "fu5"),
     ("始终做到权[为]民所用。", "wei2"),
     ("果树今年开始[结]果。", "jie1"),
+    # found on the third development set
+    ("严防有人[钻]制度空子。", "zuan1"),
+    ("党员要[舍]小家为大家。", "she3"),
+    ("农户在院子里[剥]玉米。", "bao1"),
+    ("他到村里任职，一[待]就是五年。", "dai1"),
+    ("县里组织编写《抗战英烈[传]》。", "zhuan4"),
+    ("冬天要给牛羊[饮]温水。", "yin4"),
+    ("严禁乱设[卡]、乱收费。", "qia3"),
+    ("带领群众[奔]小康。", "ben4"),
     ("村民在地里[刨]土豆。", "pao2"),
     # found by auditing words CC-CEDICT lacks against the words inside them
     ("选拔正[处]级领导干部。", "chu4"),
@@ -266,6 +275,11 @@ SURNAMES = [
     ("经研究，任建平同志任县委常委。", "ren2"),
     ("查建国同志在会上讲话。", "zha1"),
     ("会议由华立新同志主持。", "hua4"),
+    # after a role word, a surname that is no adverb or verb even before a word jieba calls a verb
+    ("县卫健局副局长华建新带队督查。", "hua4"),
+    # a given name with a character common in transliterations too (丽)
+    ("乡党委书记任丽华深入田间察看。", "ren2"),
+    ("村医曾桂兰扎根山村三十年。", "zeng1"),
 ]
 
 NOT_SURNAMES = [

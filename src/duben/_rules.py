@@ -422,6 +422,15 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "少": lambda c: "shao3" if c.single else None,
     "都": lambda c: "dou1" if c.single and c.tag[:1] in ("d", "") else None,
     "只": _zhi,
+    # single-character verbs of everyday work with their colloquial reading: 钻 zuān "get into"
+    # (钻空子; zuàn is the drill), 舍 shě "give up" (shè is a house, in words), 剥 bāo "husk"
+    # before what is husked (剥玉米; bō lives in words: 剥削, 剥夺), 待 dāi "stay" (一待就是八年)
+    "钻": lambda c: "zuan1" if c.single and c.tag[:1] == "v" and c.next_tag()[:1] == "n" and len(c.next()) >= 2 else None,
+    "舍": lambda c: "she3" if c.single and c.previous_tag()[:1] != "n" and c.next_tag()[:1] in ("n", "v", "a") else None,
+    "剥": lambda c: "bao1" if c.single and c.next_tag()[:1] == "n" else None,
+    "待": lambda c: "dai1" if c.single and (c.previous() == "一" or c.next()[:1] in ("在", "着", "了")) else None,
+    # 饮 yìn "water (animals)" after the animals (给牛羊饮温水)
+    "饮": lambda c: "yin4" if c.single and c.previous()[-1:] in ("牛", "羊", "马", "畜", "口", "驴") else None,
     # 划 huá "row" before a boat (划龙舟, 划船); huà "delimit, plan" lives in words (划定, 规划)
     "划": lambda c: "hua2" if c.single and c.next()[:1] in ("船", "舟", "龙", "桨", "艇", "水") else None,
     # 落 là "leave out" in 不落一户, 一个也没落

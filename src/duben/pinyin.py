@@ -301,6 +301,10 @@ class Reader:
         _surnames_in_context(texts, tags, readings, sources, data)
         _same_period(texts, readings, sources)
         _measure_words(texts, tags, readings, sources)
+        for index, word in enumerate(texts[:-1]):
+            if word[-1] == "传" and len(word) > 1 and texts[index + 1][:1] == "》" and sources[index][-1] != _CURATED:
+                readings[index][-1] = "zhuan4"  # a biography at the end of a book title: 《革命英烈传》
+                sources[index][-1] = _RULE
         # Context rules where no word list decided a polyphone.
         open_positions: list[tuple[int, int]] = []
         for index, word in enumerate(texts):
@@ -396,28 +400,9 @@ class Reader:
         whole = self._phrase(text, data)
         if whole is not None:
             return whole
-        # Not a known word: cover it with known words, as few characters left on their own
-        # as possible, then as few pieces as possible (落后+地区, not 落后地+区).
-        size = len(text)
-        # best[i]: (characters on their own, pieces, end of the first piece) for text[i:];
-        # on a tie the longer first piece wins, as in forward maximum matching.
-        best: list[tuple[int, int, int]] = [(0, 0, size)] * (size + 1)
-        for start in range(size - 1, -1, -1):
-            options = []
-            for end in range(min(size, start + data.longest), start, -1):
-                if end - start > 1 and self._phrase(text[start:end], data) is None:
-                    continue
-                after = best[end]
-                options.append((after[0] + (end - start == 1), after[1] + 1, end))
-            best[start] = min(options, key=lambda option: option[:2])
-        cuts = []
-        at = 0
-        while at < size:
-            cuts.append((at, best[at][2]))
-            at = best[at][2]
         readings: list[str | None] = []
         sources: list[str] = []
-        for start, end in cuts:
+        for start, end in _cover(text, data):
             found = self._phrase(text[start:end], data) if end - start > 1 else None
             if found is not None:
                 readings.extend(found[0])
@@ -448,6 +433,36 @@ class Reader:
         return readings, [_PHRASE if _is_polyphone(c, data) else _GIVEN for c in text]
 
 
+def _known(text: str, data: _Data) -> bool:
+    """Whether a word list reads ``text`` as one word."""
+    return text in data.curated or len(text) >= 2 and (
+        (entry := data.phrases.get(text) or data.large.get(text)) is not None and len(entry) == len(text)
+    )
+
+
+def _cover(text: str, data: _Data) -> list[tuple[int, int]]:
+    """Cut a word no list knows into known words, as few characters left on their own as
+    possible, then as few pieces as possible (落后+地区, not 落后地+区)."""
+    size = len(text)
+    # best[i]: (characters on their own, pieces, end of the first piece) for text[i:];
+    # on a tie the longer first piece wins, as in forward maximum matching.
+    best: list[tuple[int, int, int]] = [(0, 0, size)] * (size + 1)
+    for start in range(size - 1, -1, -1):
+        options = []
+        for end in range(min(size, start + data.longest), start, -1):
+            if end - start > 1 and not _known(text[start:end], data):
+                continue
+            after = best[end]
+            options.append((after[0] + (end - start == 1), after[1] + 1, end))
+        best[start] = min(options, key=lambda option: option[:2])
+    cuts = []
+    at = 0
+    while at < size:
+        cuts.append((at, best[at][2]))
+        at = best[at][2]
+    return cuts
+
+
 def _curated_across_words(texts: list[str], readings: list[list[str | None]], sources: list[list[str]], data: _Data) -> None:
     """Curated set phrases of three or more characters win even where jieba cut them apart (吃/干/榨尽)."""
     sentence = "".join(texts)
@@ -469,7 +484,10 @@ def _curated_across_words(texts: list[str], readings: list[list[str | None]], so
 
 #: How words naming a role end: a surname right after one starts a personal name
 #: (副县长曾志强, 党委书记查红梅, 成员华建平).
-_ROLE_ENDS = frozenset("长记员任席理委官志表家授师士者部生傅令")
+_ROLE_ENDS = frozenset("长记员任席理委官志表家授师士者部生傅令医")
+#: Surnames that are also adverbs or verbs of their own (曾 céng, 任 rèn, 查 chá …): after a
+#: role word they are read as surnames only when no function word or verb follows.
+_FUNCTIONAL_SURNAMES = frozenset("曾任查单解乐盖种长能那宿藏折召令万角薄")
 
 
 #: Verbs of a project's or a season's cycle: before them 当年/当日 means "that same
@@ -569,7 +587,7 @@ def _surnames_in_context(
         if not HAN_RUN.fullmatch(following) or len(following) > 2:
             continue
         after_role = index > 0 and texts[index - 1][-1:] in _ROLE_ENDS and len(texts[index - 1]) >= 2
-        if after_role and not tag.startswith("nr") and _function_word_follows(word, tag):
+        if after_role and not tag.startswith("nr") and word in _FUNCTIONAL_SURNAMES and _function_word_follows(word, tag):
             continue  # 同志曾在部队, 县长曾表示: the adverb céng, not a name
         if tag.startswith("nr") or after_role:
             readings[index][0] = data.surnames[word]
@@ -595,6 +613,10 @@ def read_as_surname(word: str, syllables: Sequence[str | None]) -> bool | None:
     return syllables[0] == expected
 
 
+#: Of those, the ones common in Chinese given names too, allowed in three-character names (任丽华, 解晓娜).
+_GIVEN_NAME_TOO = frozenset("丽娜莉亚")
+
+
 def _looks_like_chinese_name(word: str, data: _Data) -> bool:
     """Whether a word tagged as a personal name starts with a surname we read specially."""
     if not 2 <= len(word) <= 3 or word[0] not in data.surnames:
@@ -603,7 +625,8 @@ def _looks_like_chinese_name(word: str, data: _Data) -> bool:
         return False  # a dictionary word jieba took for a name (朴素, 燕子)
     if len(word) == 3 and word[:2] in data.phrases:
         return False  # a common word and a suffix jieba's dictionary tags as a name (解释权, 单一化)
-    return not any(c in _TRANSLITERATION for c in word[1:])
+    exempt = _GIVEN_NAME_TOO if len(word) == 3 else frozenset()  # 哈莉 (Harley) stays foreign
+    return not any(c in _TRANSLITERATION and c not in exempt for c in word[1:])
 
 
 #: How village names built on a family name end (曲家沟, 查家庄, 单家村).
