@@ -219,6 +219,12 @@ OTHER_CHARACTERS = [
     ("冬天要给牛羊[饮]温水。", "yin4"),
     ("严禁乱设[卡]、乱收费。", "qia3"),
     ("带领群众[奔]小康。", "ben4"),
+    # a number and a measure word no list has: the measure word's counting reading
+    ("全县排查出隐患点十一[处]。", "chu4"),
+    ("山顶有一[处]古庙。", "chu4"),
+    ("新建仓库两[间]。", "jian1"),
+    # a résumé line: after a date 任 is the verb "serve as"
+    ("1995年4月[任]武钢集团副总经理。", "ren4"),
     ("村民在地里[刨]土豆。", "pao2"),
     # found by auditing words CC-CEDICT lacks against the words inside them
     ("选拔正[处]级领导干部。", "chu4"),

@@ -114,7 +114,10 @@ def _split_run(run: list[tuple[str, str | None]]) -> list[str]:
 #: Numerals (Chinese digits and words of quantity) that a measure word can follow.
 NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿几数多半")
 #: Measure words whose reading after a number is fixed: 两只 zhī (not the adverb zhǐ), 一宿 xiǔ.
-_NUMERAL_MEASURES = {"只": "zhi1", "宿": "xiu3"}
+_NUMERAL_MEASURES = {
+    "只": "zhi1", "宿": "xiu3", "处": "chu4", "种": "zhong3", "间": "jian1", "曲": "qu3",
+    "担": "dan4", "扎": "za1", "圈": "quan1", "片": "pian4", "角": "jiao3",
+}
 
 #: Sentence ends: the model reads one sentence at a time.
 _SENTENCE_ENDS = frozenset("。！？；!?;\n")
@@ -387,7 +390,8 @@ class Reader:
             sources[0] = _CURATED  # a name large_pinyin lists (曾庆红 Zēng): the model may not overrule it
         if len(word) > 1 and word[-1] in _NUMERAL_MEASURES and all(c in NUMERALS for c in word[:-1]):
             # The phrase data reads some numbers and a measure word one way (一只 zhī) and
-            # others another (两只 zhǐ): after a number 只 is always zhī, 宿 always xiǔ.
+            # others another (两只 zhǐ), and lacks many (一处): after a number 只 is always
+            # zhī, 宿 xiǔ, 处 chù, 种 zhǒng …
             readings[-1] = _NUMERAL_MEASURES[word[-1]]
             sources[-1] = _CURATED
         if len(word) > 1 and word[-1] == "地" and readings[-1] == "de5" and (pos or "")[:1] in ("n", "s"):
@@ -565,6 +569,10 @@ def _same_period(texts: list[str], readings: list[list[str | None]], sources: li
             sources[index][0] = _RULE
 
 
+#: Verbs and adverbs that open a résumé line after a date, not surnames there (2018年任…, 2010年曾…).
+_VERBS_AFTER_DATES = {"任": "ren4", "曾": "ceng2"}
+
+
 def _surnames_in_context(
     texts: list[str], tags: list[str | None], readings: list[list[str | None]], sources: list[list[str]], data: _Data
 ) -> None:
@@ -576,12 +584,18 @@ def _surnames_in_context(
     sentence = "".join(texts)
     at = 0
     for index, word in enumerate(texts):
+        if index and word[:1] in _VERBS_AFTER_DATES and texts[index - 1][-1:] in ("年", "月", "日") and len(word) <= 3:
+            # a résumé line: 1995年4月任武钢集团副总经理 (jieba made 任武钢 a name)
+            readings[index][0] = _VERBS_AFTER_DATES[word[0]]
+            sources[index][0] = _CURATED
+            at += len(word)
+            continue
         if word[:1] in data.surnames and _looks_like_family_place(sentence[at : at + 3], data):
             readings[index][0] = data.surnames[word[0]]
             sources[index][0] = _CURATED
         at += len(word)
     for index, word in enumerate(texts):
-        if len(word) != 1 or word not in data.surnames or index + 1 >= len(texts):
+        if len(word) != 1 or word not in data.surnames or index + 1 >= len(texts) or sources[index][0] == _CURATED:
             continue
         following, tag = texts[index + 1], tags[index + 1] or ""
         if not HAN_RUN.fullmatch(following) or len(following) > 2:
