@@ -8,8 +8,9 @@ Run from the repository root:
     PYTHONPATH=src .venv/bin/python benchmarks/pinyin_accuracy.py --dataset policy \
         --systems pypinyin,g2pm --errors /tmp/e.tsv --errors-system g2pm
 
-Datasets (``--dataset cpp|policy|policy-dev|policy-holdout|unseen|unseen-a|unseen-b|fresh|fresh-a|fresh-b|dev2|dev3|report|all``,
-default all):
+Datasets (``--dataset NAME``, default all; NAME is one of cpp, policy, policy-dev,
+policy-holdout, unseen, unseen-a, unseen-b, fresh, fresh-a, fresh-b, dev2, dev3, final,
+blind, report, all):
 
 * ``cpp``: the dev split of CPP (g2pM's polyphone benchmark), one marked character per
   sentence, read from ``/work/shared/data/cpp`` (``--cpp-dir`` to change).
@@ -28,6 +29,9 @@ default all):
 * ``dev2``, ``dev3``: ``benchmarks/data/policy_polyphones_dev2.tsv`` and ``…_dev3.tsv``, sets
   written in session 2 for development (each measured once as a whole first, then used to
   find errors).
+* ``final``: ``benchmarks/data/policy_polyphones_final.tsv``, written blind in session 2 and
+  measured only after the session's development was finished; never inspected.
+* ``blind``: the never-inspected sets side by side: ``unseen-b``, ``fresh-b``, ``final``.
 * ``report``: ``benchmarks/data/xingxian_gold.tsv``, the reading of every Han character of the
   sample report ``xingxian-plenum-2025.md`` (``--report`` to point at the text).
 
@@ -71,8 +75,9 @@ UNSEEN_TSV = DATA / "policy_polyphones_unseen.tsv"
 FRESH_TSV = DATA / "policy_polyphones_fresh.tsv"
 DEV2_TSV = DATA / "policy_polyphones_dev2.tsv"
 DEV3_TSV = DATA / "policy_polyphones_dev3.tsv"
+FINAL_TSV = DATA / "policy_polyphones_final.tsv"
 #: Splits that are only ever measured: their mistakes are never written out.
-BLIND = frozenset({"unseen", "unseen-b", "fresh", "fresh-b"})
+BLIND = frozenset({"unseen", "unseen-b", "fresh", "fresh-b", "final", "blind"})
 REPORT_GOLD_TSV = DATA / "xingxian_gold.tsv"
 DEFAULT_REPORT = Path("/work/shared/report/xingxian-plenum-2025.md")
 DEFAULT_CPP_DIR = Path("/work/shared/data/cpp")
@@ -389,7 +394,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", choices=["cpp", "policy", "policy-dev", "policy-holdout",
                                               "unseen", "unseen-a", "unseen-b",
-                                              "fresh", "fresh-a", "fresh-b", "dev2", "dev3", "report", "all"],
+                                              "fresh", "fresh-a", "fresh-b", "dev2", "dev3", "final",
+                                              "blind", "report", "all"],
                         default="all", help="policy = its dev and holdout splits, side by side")
     parser.add_argument("--systems", default=",".join(ALL_SYSTEMS),
                         help="comma-separated subset of: " + ", ".join(ALL_SYSTEMS))
@@ -421,11 +427,14 @@ def main(argv: list[str] | None = None) -> int:
     # "all" is the development regression: it shows unseen-a and fresh-a but no blind
     # split, so that watching it while tuning does not leak them.
     wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen-a", "fresh-a", "dev2", "dev3", "report"],
-              "policy": ["policy-dev", "policy-holdout"]}.get(args.dataset, [args.dataset])
+              "policy": ["policy-dev", "policy-holdout"],
+              "blind": ["unseen-b", "fresh-b", "final"]}.get(args.dataset, [args.dataset])
     datasets = []
     for name in wanted:
         if name == "cpp":
             datasets.append(load_cpp(args.cpp_dir, args.limit))
+        elif name == "final":
+            datasets.append(load_policy(FINAL_TSV, name=name))
         elif name in ("dev2", "dev3"):
             datasets.append(load_policy(DEV2_TSV if name == "dev2" else DEV3_TSV, name=name))
         elif name.startswith(("unseen", "fresh")):
