@@ -174,6 +174,7 @@ _WEI2_ADVERBS = frozenset(
 #: Verbs that frame "X 为 Y" (turn X into Y, name X Y): 改/降/封 X 为 Y.
 _WEI2_FRAMES = frozenset(
     {"改", "降", "升", "贬", "封", "拜", "任命", "命名", "改名", "更名", "追封", "追认", "尊", "奉", "推举", "聘"}
+    | {"变", "化", "转", "聘任", "聘请", "选举", "评选", "认定", "确定", "批准"}
 )
 _WEI2_FOLLOWERS = frozenset(
     {"王", "主", "辅", "先", "重", "本", "要", "荣", "耻", "首", "例", "限", "止", "准", "证", "宜", "上"}
@@ -195,15 +196,16 @@ def _wei(c: Context) -> str | None:
     clause = c.clause_before(SENTENCE_PARTS)
     if any(_is_yi(w) for w in clause[:-1]) or clause and clause[-1] in ("以此", "以其", "以之"):
         return "wei2"  # 以……为……
-    if any(w in _WEI2_FRAMES for w in clause[:-1]):
-        return "wei2"
+    if any(w in _WEI2_FRAMES for w in clause):
+        return "wei2"  # 改/降 X 为 Y, 任命为, 变压力为动力
     if "所" in _clause_after(c, 5):
         return "wei2"  # 为……所……: passive
     return "wei4"
 
 
 def _is_yi(word: str) -> bool:
-    return word == "以" or len(word) == 2 and word[0] == "以" and word[1] in "此其之该这那"
+    # 以为 too: before a second 为 it is 以 + 为 wèi (以为民办实事为出发点)
+    return word == "以" or len(word) == 2 and word[0] == "以" and word[1] in "此其之该这那为"
 
 
 def _clause_after(c: Context, limit: int) -> list[str]:

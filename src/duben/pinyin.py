@@ -304,6 +304,7 @@ class Reader:
         _surnames_in_context(texts, tags, readings, sources, data)
         _same_period(texts, readings, sources)
         _measure_words(texts, tags, readings, sources)
+        _yi_wei_split(texts, readings, sources)
         for index, word in enumerate(texts[:-1]):
             if word[-1] == "传" and len(word) > 1 and texts[index + 1][:1] == "》" and sources[index][-1] != _CURATED:
                 readings[index][-1] = "zhuan4"  # a biography at the end of a book title: 《革命英烈传》
@@ -553,6 +554,23 @@ def _is_number(word: str) -> bool:
         and all(c.isdigit() or c in NUMERALS or c == "余" for c in word)
         and any(c.isdigit() or c in "〇零一二两三四五六七八九十百千万亿" for c in word)
     )
+
+
+def _yi_wei_split(texts: list[str], readings: list[list[str | None]], sources: list[list[str]]) -> None:
+    """以为 followed in its clause by a 为 of its own is 以 + 为 wèi (以为民办实事为出发点):
+    the frame 以……为…… takes the second 为, the first is "for"."""
+    from duben._rules import SENTENCE_PARTS
+
+    for index, word in enumerate(texts):
+        if word != "以为" or sources[index][1] == _CURATED:
+            continue
+        for later in texts[index + 1 :]:
+            if any(c in SENTENCE_PARTS for c in later):
+                break
+            if later == "为":
+                readings[index][1] = "wei4"
+                sources[index][1] = _RULE
+                break
 
 
 #: Modal words after 当年/当日 that look ahead (当年即可收回): "that same year", dàng.
