@@ -200,7 +200,6 @@ OTHER_CHARACTERS = [
     ("他住在新华路593[弄]。", "long4"),
     # county names with a reading of their own
     ("山东[费]县的蒙山很有名。", "bi4"),
-    ("湖北[监]利市是鱼米之乡。", "jian4"),
     # found on the second development set
     ("村民在河上[划]龙舟庆祝丰收。", "hua2"),
     ("精心编制发展规[划]。", "hua4"),
@@ -227,6 +226,11 @@ OTHER_CHARACTERS = [
     ("全县排查出隐患点十一[处]。", "chu4"),
     ("山顶有一[处]古庙。", "chu4"),
     ("新建仓库两[间]。", "jian1"),
+    # potential complements, adverbials in -性地, 着了急
+    ("发展成果要让群众看[得]见。", "de5"),
+    ("创造性[地]开展工作。", "de5"),
+    ("一步一个脚印[地]干下去。", "de5"),
+    ("大家都[着]了急。", "zhao2"),
     # a résumé line: after a date 任 is the verb "serve as"
     ("1995年4月[任]武钢集团副总经理。", "ren4"),
     ("村民在地里[刨]土豆。", "pao2"),

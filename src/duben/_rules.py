@@ -152,6 +152,8 @@ def _de(c: Context) -> str | None:
 
 
 def _zhe(c: Context) -> str | None:
+    if c.single and c.next() == "了" and c.next(2)[:1] in ("急", "火", "凉", "迷", "慌"):
+        return "zhao2"  # 着了急, 着了火: 着急 and 着火 cut apart
     if c.single and (c.tag == "uz" or _verbal(c.previous_tag()) or c.previous_tag()[:1] == "a"):
         return "zhe5"
     return None

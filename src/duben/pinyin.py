@@ -111,6 +111,9 @@ def _split_run(run: list[tuple[str, str | None]]) -> list[str]:
     return out
 
 
+#: Complements after V得 that make a potential form (看得见, 办得到, 摸得着): 得 is de there.
+_POTENTIAL_COMPLEMENTS = frozenset("见到着起了出来去上下住动完成开通过清懂惯准及")
+
 #: Numerals (Chinese digits and words of quantity) that a measure word can follow.
 NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿几数多半")
 #: Measure words whose reading after a number is fixed: 两只 zhī (not the adverb zhǐ), 一宿 xiǔ.
@@ -389,13 +392,17 @@ class Reader:
             sources[0] = _CURATED
         elif pos in ("nr", "nrfg") and _listed_full_name(word, data):
             sources[0] = _CURATED  # a name large_pinyin lists (曾庆红 Zēng): the model may not overrule it
-        if len(word) > 1 and word[-1] in _NUMERAL_MEASURES and all(c in NUMERALS for c in word[:-1]):
+        if (len(word) > 1 and word[-1] in _NUMERAL_MEASURES and all(c in NUMERALS for c in word[:-1])
+                and sources[-1] != _CURATED):
             # The phrase data reads some numbers and a measure word one way (一只 zhī) and
             # others another (两只 zhǐ), and lacks many (一处): after a number 只 is always
             # zhī, 宿 xiǔ, 处 chù, 种 zhǒng …
             readings[-1] = _NUMERAL_MEASURES[word[-1]]
             sources[-1] = _CURATED
-        if len(word) > 1 and word[-1] == "地" and readings[-1] == "de5" and (pos or "")[:1] in ("n", "s"):
+        if len(word) >= 3 and word[1] == "得" and word[2] in _POTENTIAL_COMPLEMENTS and word[:2] not in data.phrases:
+            readings[1] = "de5"  # a potential complement (看得见, 摸得着): the phrase data has some as dé
+        if (len(word) > 1 and word[-1] == "地" and readings[-1] == "de5" and (pos or "")[:1] in ("n", "s")
+                and not word.endswith(("性地", "化地", "式地"))):
             # large_pinyin writes a final 地 as the particle, also in nouns of place (栖息地,
             # 注册地): a noun does not end in the particle.
             readings[-1] = "di4"

@@ -101,7 +101,10 @@ class Segmenter:
                 if previous is not None:
                     yield previous
                 rest = self._particle_split(word)
-                if rest is not None:
+                if self._leading_particle(word):
+                    yield Piece(position, position + 1, _LEADING_PARTICLE_TAGS[word[0]])
+                    previous = Piece(position + 1, position + 2, self.tagger.word_tag_tab.get(word[1], flag))
+                elif rest is not None:
                     # jieba's HMM glued a particle to the word before it (账得算清楚): cut it off.
                     yield Piece(position, position + len(rest), self.tagger.word_tag_tab.get(rest, flag))
                     previous = Piece(position + len(rest), position + len(word), _PARTICLE_TAGS[word[-1]])
@@ -123,6 +126,15 @@ class Segmenter:
         if self.tagger.tokenizer.FREQ.get(word):
             return None
         return word[:-1]
+
+    def _leading_particle(self, word: str) -> bool:
+        """Whether jieba's HMM glued 地/的/得 to the word after it (脚印|地干|下去)."""
+        return (
+            len(word) == 2
+            and word[0] in ("地", "的", "得")
+            and HAN_RUN.fullmatch(word) is not None
+            and not self.tagger.tokenizer.FREQ.get(word)
+        )
 
     def cut(self, text: str) -> list[Piece]:
         """Segment ``text`` as jieba would, with part-of-speech tags; pieces tile it.
@@ -187,6 +199,8 @@ class Segmenter:
 _PARTICLE_TAGS = {"得": "ud", "的": "uj", "了": "ul", "着": "uz"}
 
 #: The most common Chinese surnames (one character), for joining names jieba splits.
+_LEADING_PARTICLE_TAGS = {"地": "uv", "的": "uj", "得": "ud"}
+
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柴乔"
