@@ -231,6 +231,10 @@ OTHER_CHARACTERS = [
     ("创造性[地]开展工作。", "de5"),
     ("一步一个脚印[地]干下去。", "de5"),
     ("大家都[着]了急。", "zhao2"),
+    # 长 grows before 得, 总长 before a number is a length, 这一行 is a trade
+    ("今年树苗[长]得很快。", "zhang3"),
+    ("新修道路总[长]86公里。", "chang2"),
+    ("他在这一[行]干了三十年。", "hang2"),
     # a résumé line: after a date 任 is the verb "serve as"
     ("1995年4月[任]武钢集团副总经理。", "ren4"),
     ("村民在地里[刨]土豆。", "pao2"),

@@ -259,6 +259,8 @@ def _gan(c: Context) -> str | None:
 
 
 def _chang(c: Context) -> str | None:
+    if c.single and c.next() == "得" and c.tag[:1] in ("a", "v"):
+        return "zhang3"  # 长得很快: grow
     if c.single:
         if c.tag[:1] == "a" or c.next_tag()[:1] in ("m", "q"):
             return "chang2"

@@ -309,6 +309,9 @@ class Reader:
         _measure_words(texts, tags, readings, sources)
         _yi_wei_split(texts, readings, sources)
         for index, word in enumerate(texts[:-1]):
+            if word in ("总长", "全长") and texts[index + 1][:1].isdigit() | _is_number(texts[index + 1]):
+                readings[index][1] = "chang2"  # 道路总长120公里: the total length
+                sources[index][1] = _RULE
             if word[-1] == "传" and len(word) > 1 and texts[index + 1][:1] == "》" and sources[index][-1] != _CURATED:
                 readings[index][-1] = "zhuan4"  # a biography at the end of a book title: 《革命英烈传》
                 sources[index][-1] = _RULE
@@ -548,6 +551,8 @@ def _measure_words(
             reading = "chang3" if venue else "chang2"
         elif following_tag[:1] == "n" and following not in ("人", "人员") and head[-1] not in _DEMONSTRATIVES:
             reading = "hang2"  # 两行杨树: rows (一行五人, 书记一行: the party, xíng, stays)
+        elif word == "一行" and index and texts[index - 1] in ("这", "那", "哪", "干", "爱", "专", "钻", "懂"):
+            reading = "hang2"  # 这一行, 干一行爱一行: a trade
         else:
             continue
         readings[index][-1] = reading
