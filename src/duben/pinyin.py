@@ -309,7 +309,7 @@ class Reader:
         _measure_words(texts, tags, readings, sources)
         _yi_wei_split(texts, readings, sources)
         for index, word in enumerate(texts[:-1]):
-            if word in ("总长", "全长") and texts[index + 1][:1].isdigit() | _is_number(texts[index + 1]):
+            if word in ("总长", "全长") and (texts[index + 1][:1].isdigit() or _is_number(texts[index + 1])):
                 readings[index][1] = "chang2"  # 道路总长120公里: the total length
                 sources[index][1] = _RULE
             if word[-1] == "传" and len(word) > 1 and texts[index + 1][:1] == "》" and sources[index][-1] != _CURATED:
