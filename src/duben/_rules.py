@@ -276,6 +276,8 @@ def _chang(c: Context) -> str | None:
 def _chu(c: Context) -> str | None:
     if not c.single:
         return None
+    if _starts_number(c.next()) or c.next()[:1] == "以" and "罚" in "".join(_clause_after(c, 6)):
+        return "chu3"  # a penalty: 处五万元以上罚款, 处三年以下有期徒刑
     if c.next()[:1] in ("在", "于") or c.next() in ("理", "置"):
         return "chu3"
     previous = c.previous()
@@ -377,6 +379,34 @@ def _nong(c: Context) -> str | None:
     return "nong4" if c.tag[:1] == "v" else None
 
 
+def _starts_number(word: str) -> bool:
+    return bool(word) and (word[0].isdigit() or word[0] in _NUMBER_ENDS and word[0] not in "多半")
+
+
+def _lv(c: Context) -> str | None:
+    if len(c.word) >= 3 and c.offset == len(c.word) - 1:
+        return "lv4"  # a rate at the end of a word no dictionary has (接种率, 达标率)
+    if not c.single:
+        return None
+    previous, tag = c.previous(), c.previous_tag()
+    if (previous[-1:] in _LEADERS or tag.startswith("nr")) and c.next_tag()[:1] in ("n", "r", "m"):
+        return "shuai4"  # a leader leads a group: 副省长率代表团出访
+    # a rate standing after what it measures (预约诊疗率要达到): not after a person who leads
+    if (tag[:1] in ("n", "v") and not tag.startswith("nr") and previous[-1:] not in _LEADERS
+            and (not c.next() or c.next_tag()[:1] in ("v", "d", "p", "c"))):
+        return "lv4"
+    return None
+
+
+#: How words for people who lead end (省长率团, 书记率队): 率 after them is shuài.
+_LEADERS = frozenset("长记任席理委官员部家人我他她们")
+
+
+def _cha(c: Context) -> str | None:
+    # 差 on its own is chà "poor, short of" (质量差, 差一点); chā and chāi live in words
+    return "cha4" if c.single else None
+
+
 def _fixed(reading: str) -> Callable[[Context], str | None]:
     def rule(c: Context) -> str | None:
         return reading if c.single else None
@@ -404,15 +434,17 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "冲": _chong,
     "和": _fixed("he2"),
     "乐": lambda c: "le4" if c.single and not c.tag.startswith("nr") else None,
-    # A rate at the end of a word no dictionary has (接种率, 达标率): lǜ.
-    "率": lambda c: "lv4" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,
+    "率": _lv,
+    "差": _cha,
     # A difficulty at the end of such a word (看病难, 融资难): nán.
     "难": lambda c: "nan2" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,
     "挑": lambda c: "tiao3" if c.next()[:1] in ("战", "衅", "拨", "逗", "明", "起") else "tiao1",
     "更": lambda c: "geng4" if c.single and c.tag[:1] in ("d", "") else None,
     "降": lambda c: ("xiang2" if c.next()[:1] in ("服", "伏", "龙") else "jiang4") if c.single else None,
     "重": _chong_zhong,
-    "藏": lambda c: "cang2" if c.single and c.tag[:1] != "n" else None,
+    # 藏 zàng "Tibetan" before 医药, 族, 区 …; cáng "hide, store" as a verb of its own
+    "藏": lambda c: ("zang4" if c.next()[:1] in tuple("医药族区语文历戏獒羚羊传北南东西式") else
+                    "cang2" if c.tag[:1] != "n" else None) if c.single else None,
     # The noun suffix at the end of a longer word no dictionary knows (钱袋子); two-character
     # words are left to the model (其子 zǐ "his son").
     "子": lambda c: "zi5" if len(c.word) >= 3 and c.offset == len(c.word) - 1 else None,

@@ -540,7 +540,7 @@ def _measure_words(
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
         following_tag = (tags[index + 1] or "") if following else ""
-        if measure == "只" and head[-1] in _DEMONSTRATIVES and following_tag[:1] != "n":
+        if measure == "只" and head[-1] in _DEMONSTRATIVES and following_tag[:1] != "n" and following_tag != "vn":
             continue  # 这只是开始: the adverb zhǐ
         if measure == "只":
             reading = "zhi1"
@@ -629,6 +629,10 @@ def _surnames_in_context(
             continue
         following, tag = texts[index + 1], tags[index + 1] or ""
         if not HAN_RUN.fullmatch(following) or len(following) > 2:
+            continue
+        if following in ("某", "某某"):
+            readings[index][0] = data.surnames[word]  # an anonymised name: 被告人查某某
+            sources[index][0] = _CURATED
             continue
         after_role = index > 0 and texts[index - 1][-1:] in _ROLE_ENDS and len(texts[index - 1]) >= 2
         if after_role and not tag.startswith("nr") and word in _FUNCTIONAL_SURNAMES and _function_word_follows(word, tag):
