@@ -9,7 +9,7 @@ Run from the repository root:
         --systems pypinyin,g2pm --errors /tmp/e.tsv --errors-system g2pm
 
 Datasets (``--dataset NAME``, default all; NAME is one of cpp, policy, policy-dev,
-policy-holdout, unseen, unseen-a, unseen-b, fresh, fresh-a, fresh-b, dev2, dev3, dev4, final,
+policy-holdout, unseen, unseen-a, unseen-b, fresh, fresh-a, fresh-b, dev2 … dev5, final,
 blind, report, all):
 
 * ``cpp``: the dev split of CPP (g2pM's polyphone benchmark), one marked character per
@@ -26,7 +26,7 @@ blind, report, all):
   session 2, split the same way: ``fresh-a`` (even rows) for development, ``fresh-b`` (odd
   rows) only measured. ``--errors`` refuses the never-inspected splits (``unseen-b``,
   ``fresh-b``) and the whole sets that contain them.
-* ``dev2``, ``dev3``, ``dev4``: ``benchmarks/data/policy_polyphones_dev2.tsv``, ``…_dev3.tsv``, ``…_dev4.tsv``, sets
+* ``dev2`` … ``dev5``: ``benchmarks/data/policy_polyphones_dev2.tsv`` … ``…_dev5.tsv``, sets
   written in session 2 for development (each measured once as a whole first, then used to
   find errors).
 * ``final``: ``benchmarks/data/policy_polyphones_final.tsv``, written blind in session 2 and
@@ -76,7 +76,9 @@ FRESH_TSV = DATA / "policy_polyphones_fresh.tsv"
 DEV2_TSV = DATA / "policy_polyphones_dev2.tsv"
 DEV3_TSV = DATA / "policy_polyphones_dev3.tsv"
 DEV4_TSV = DATA / "policy_polyphones_dev4.tsv"
+DEV5_TSV = DATA / "policy_polyphones_dev5.tsv"
 FINAL_TSV = DATA / "policy_polyphones_final.tsv"
+DEV_SETS = {"dev2": DEV2_TSV, "dev3": DEV3_TSV, "dev4": DEV4_TSV, "dev5": DEV5_TSV}
 #: Splits that are only ever measured: their mistakes are never written out.
 BLIND = frozenset({"unseen", "unseen-b", "fresh", "fresh-b", "final", "blind"})
 REPORT_GOLD_TSV = DATA / "xingxian_gold.tsv"
@@ -395,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", choices=["cpp", "policy", "policy-dev", "policy-holdout",
                                               "unseen", "unseen-a", "unseen-b",
-                                              "fresh", "fresh-a", "fresh-b", "dev2", "dev3", "dev4", "final",
+                                              "fresh", "fresh-a", "fresh-b", "dev2", "dev3", "dev4", "dev5", "final",
                                               "blind", "report", "all"],
                         default="all", help="policy = its dev and holdout splits, side by side")
     parser.add_argument("--systems", default=",".join(ALL_SYSTEMS),
@@ -427,7 +429,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # "all" is the development regression: it shows unseen-a and fresh-a but no blind
     # split, so that watching it while tuning does not leak them.
-    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen-a", "fresh-a", "dev2", "dev3", "dev4", "report"],
+    wanted = {"all": ["cpp", "policy-dev", "policy-holdout", "unseen-a", "fresh-a", "dev2", "dev3", "dev4", "dev5",
+                     "report"],
               "policy": ["policy-dev", "policy-holdout"],
               "blind": ["unseen-b", "fresh-b", "final"]}.get(args.dataset, [args.dataset])
     datasets = []
@@ -436,8 +439,8 @@ def main(argv: list[str] | None = None) -> int:
             datasets.append(load_cpp(args.cpp_dir, args.limit))
         elif name == "final":
             datasets.append(load_policy(FINAL_TSV, name=name))
-        elif name in ("dev2", "dev3", "dev4"):
-            datasets.append(load_policy({"dev2": DEV2_TSV, "dev3": DEV3_TSV, "dev4": DEV4_TSV}[name], name=name))
+        elif name in DEV_SETS:
+            datasets.append(load_policy(DEV_SETS[name], name=name))
         elif name.startswith(("unseen", "fresh")):
             path = UNSEEN_TSV if name.startswith("unseen") else FRESH_TSV
             datasets.append(load_policy(path, split=name.partition("-")[2] or "all", name=name))

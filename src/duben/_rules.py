@@ -144,6 +144,10 @@ def _de(c: Context) -> str | None:
         return "de2"  # 得了奖: got
     if (not previous or before[:1] in ("d", "c", "r", "n", "p") or before == "vn") and after[:1] in ("v", "l"):
         return "dei3"  # 也得放在心上: a verb or a set verb phrase (l) follows
+    if not previous and after[:1] in ("m", "d", "p"):
+        return "dei3"  # ……问题，得一件一件抓紧解决
+    if not previous and after[:1] == "n":
+        return "de2"  # 得民心者得天下: win
     if previous in _MUST_ADVERBS and c.next()[:1] not in ("了", "到", "以", "出", "益", "手", "逞"):
         return "dei3"  # 还得多部门联动: "still has to"
     if _verbal(before) or before[:1] in ("a", "u") or before == "vn" or previous[-1:] in "过做干搞变显说写走跑建办讲学":
@@ -407,6 +411,14 @@ def _cha(c: Context) -> str | None:
     return "cha4" if c.single else None
 
 
+def _he(c: Context) -> str | None:
+    if not c.single:
+        return None
+    if c.next() in ("面", "泥") and c.previous_tag()[:1] not in ("n", "r", "m", "q") and not c.next(2)[:1].isalnum():
+        return "huo2"  # 和面 knead dough, 和泥: not 米和面 "rice and flour"
+    return "he2"
+
+
 def _fixed(reading: str) -> Callable[[Context], str | None]:
     def rule(c: Context) -> str | None:
         return reading if c.single else None
@@ -432,7 +444,7 @@ RULES: dict[str, Callable[[Context], str | None]] = {
     "曾": _ceng,
     "系": lambda c: "ji4" if c.single and c.next()[:1] in ("好", "上", "紧", "牢", "住") else None,
     "冲": _chong,
-    "和": _fixed("he2"),
+    "和": _he,
     "乐": lambda c: "le4" if c.single and not c.tag.startswith("nr") else None,
     "率": _lv,
     "差": _cha,

@@ -111,8 +111,15 @@ def _split_run(run: list[tuple[str, str | None]]) -> list[str]:
     return out
 
 
-#: Complements after V得 that make a potential form (看得见, 办得到, 摸得着): 得 is de there.
-_POTENTIAL_COMPLEMENTS = frozenset("见到着起了出来去上下住动完成开通过清懂惯准及")
+#: Complements after V得 that make a potential form (看得见, 办得到, 摸得着) or describe the
+#: outcome (做得好, 抓得实): 得 is de there.
+_POTENTIAL_COMPLEMENTS = frozenset("见到着起了出来去上下住动完成开通过清懂惯准及" "好快多少实细对早晚高低大小深透牢稳紧严")
+
+#: Words in which 得 is dé "obtain" (取得好成绩 is 取得 + 好): the complement rule leaves them.
+_DE2_WORDS = frozenset(
+    "取得 获得 赢得 懂得 记得 值得 使得 显得 觉得 晓得 免得 省得 舍得 认得 落得 博得 难得 乐得 懒得 只得 不得 习得 "
+    "求得 谋得 心得 所得 应得 自得 了得 总得 非得 还得 也得".split()
+)
 
 #: Numerals (Chinese digits and words of quantity) that a measure word can follow.
 NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿几数多半")
@@ -309,6 +316,9 @@ class Reader:
         _measure_words(texts, tags, readings, sources)
         _yi_wei_split(texts, readings, sources)
         for index, word in enumerate(texts[:-1]):
+            if word in _CARRY_ON_BACK and (tags[index + 1] or "")[:1] == "n" and sources[index][0] != _CURATED:
+                readings[index][0] = "bei1"  # 背上药箱: carry on the back (背上 alone is "on the back")
+                sources[index][0] = _RULE
             if word in ("总长", "全长") and (texts[index + 1][:1].isdigit() or _is_number(texts[index + 1])):
                 readings[index][1] = "chang2"  # 道路总长120公里: the total length
                 sources[index][1] = _RULE
@@ -402,8 +412,9 @@ class Reader:
             # zhī, 宿 xiǔ, 处 chù, 种 zhǒng …
             readings[-1] = _NUMERAL_MEASURES[word[-1]]
             sources[-1] = _CURATED
-        if len(word) >= 3 and word[1] == "得" and word[2] in _POTENTIAL_COMPLEMENTS and word[:2] not in data.phrases:
+        if len(word) >= 3 and word[1] == "得" and word[2] in _POTENTIAL_COMPLEMENTS and word[:2] not in _DE2_WORDS:
             readings[1] = "de5"  # a potential complement (看得见, 摸得着): the phrase data has some as dé
+            sources[1] = _RULE
         if (len(word) > 1 and word[-1] == "地" and readings[-1] == "de5" and (pos or "")[:1] in ("n", "s")
                 and not word.endswith(("性地", "化地", "式地"))):
             # large_pinyin writes a final 地 as the particle, also in nouns of place (栖息地,
@@ -568,6 +579,10 @@ def _is_number(word: str) -> bool:
     )
 
 
+#: 背 with a complement: before a noun, the verb "carry on the back" (bēi).
+_CARRY_ON_BACK = frozenset({"背上", "背起", "背着", "背回", "背到", "背进", "背出"})
+
+
 def _yi_wei_split(texts: list[str], readings: list[list[str | None]], sources: list[list[str]]) -> None:
     """以为 followed in its clause by a 为 of its own is 以 + 为 wèi (以为民办实事为出发点):
     the frame 以……为…… takes the second 为, the first is "for"."""
@@ -637,7 +652,10 @@ def _surnames_in_context(
         after_role = index > 0 and texts[index - 1][-1:] in _ROLE_ENDS and len(texts[index - 1]) >= 2
         if after_role and not tag.startswith("nr") and word in _FUNCTIONAL_SURNAMES and _function_word_follows(word, tag):
             continue  # 同志曾在部队, 县长曾表示: the adverb céng, not a name
-        if tag.startswith("nr") or after_role:
+        # before a proper noun the adverb céng makes no sense: a two-character given name
+        # jieba took for a place or term (老红军曾祥林); other characters may be verbs there (令美国)
+        proper_after = word == "曾" and tag in ("ns", "nz") and len(following) == 2
+        if tag.startswith("nr") or after_role or proper_after:
             readings[index][0] = data.surnames[word]
             sources[index][0] = _CURATED
 

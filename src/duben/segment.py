@@ -206,7 +206,8 @@ COMMON_SURNAMES = frozenset(
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柴乔"
 )
 #: Before 同志 also the surnames with a reading of their own, which jieba takes for words (查/v 建国).
-_COMRADE_SURNAMES = COMMON_SURNAMES | frozenset("解仇区朴查缪单华任曾乐覃召")
+_OWN_READING_SURNAMES = frozenset("解仇区朴查缪单华任曾乐覃召")
+_COMRADE_SURNAMES = COMMON_SURNAMES | _OWN_READING_SURNAMES
 #: Words for a group of people before 同志 (全体同志, 广大同志): not a given name.
 _COLLECTIVES = frozenset("全体 各位 广大 诸位 老 女 男 青年 年轻 基层 党员 领导 有关 其他 这些 那些 部分 个别 所有 各级".split())
 
@@ -231,7 +232,9 @@ def _join_names(text: str, pieces: list[Piece], offset: int = 0) -> list[Piece]:
             and index + 2 < len(pieces)
             and text[pieces[index + 2].start - offset : pieces[index + 2].end - offset] == "同志"
             and text[after.start - offset : after.end - offset] not in _COLLECTIVES
-            and (piece.pos or "")[:1] not in ("p", "c", "d", "u", "m", "q")  # 向/和 全体同志
+            # 向/和 全体同志; an adverb only where it is a surname with a reading of its own (提名曾建华同志)
+            and ((piece.pos or "")[:1] not in ("p", "c", "d", "u", "m", "q")
+                 or piece.pos == "d" and text[piece.start - offset] in _OWN_READING_SURNAMES)
         )
         if (
             after is not None
@@ -241,13 +244,13 @@ def _join_names(text: str, pieces: list[Piece], offset: int = 0) -> list[Piece]:
             and 1 <= after.end - after.start <= 2
             and HAN_RUN.fullmatch(text, after.start - offset, after.end - offset)
             # not a measure word after a number (一张, 三张) nor inside a longer word (before
-            # 同志 a preposition or verb may come first: 由华立新同志主持)
+            # 同志 any word may come first: 由华立新同志主持, 任命解建军同志)
             and (
                 before is None
                 or before.pos not in ("m", "q")
                 and (
                     not HAN_RUN.fullmatch(text, before.end - 1 - offset, before.end - offset)
-                    or comrade and (before.pos or "")[:1] in ("p", "v")
+                    or comrade
                 )
             )
         ):
