@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["CLAUSE_BREAKS", "RULES", "SENTENCE_PARTS", "Context", "decide"]
+__all__ = ["CLAUSE_BREAKS", "DIGIT_NUMERALS", "NUMERALS", "RULES", "SENTENCE_PARTS", "Context", "decide", "is_number"]
 
 #: Punctuation that ends a clause for the rules that look back (以……为……).
 CLAUSE_BREAKS = frozenset("，。！？；：、,!?;:\n（）()“”\"")
@@ -357,8 +357,21 @@ def _lu(c: Context) -> str | None:
     return None
 
 
-#: Characters a number ends in (Chinese numerals; Arabic digits are checked apart).
-_NUMBER_ENDS = frozenset("〇零一二两三四五六七八九十百千万亿几多半")
+#: Chinese numerals proper (Arabic digits are checked apart).
+DIGIT_NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿")
+#: What a number is written with: numerals and words of rough quantity (几, 数, 多, 半).
+NUMERALS = DIGIT_NUMERALS | frozenset("几数多半")
+#: Characters a number word ends in before a measure word (数 on its own is more often "count").
+_NUMBER_ENDS = NUMERALS - {"数"}
+
+
+def is_number(word: str) -> bool:
+    """Whether ``word`` is a number: digits or numerals, with at least one real one (5, 十二, 三千余)."""
+    return (
+        bool(word)
+        and all(c.isdigit() or c in NUMERALS or c == "余" for c in word)
+        and any(c.isdigit() or c in DIGIT_NUMERALS for c in word)
+    )
 
 
 def _after_number(c: Context) -> bool:
@@ -384,7 +397,7 @@ def _nong(c: Context) -> str | None:
 
 
 def _starts_number(word: str) -> bool:
-    return bool(word) and (word[0].isdigit() or word[0] in _NUMBER_ENDS and word[0] not in "多半")
+    return bool(word) and (word[0].isdigit() or word[0] in DIGIT_NUMERALS or word[0] == "几")
 
 
 def _lv(c: Context) -> str | None:

@@ -35,6 +35,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from duben._rules import NUMERALS, SENTENCE_PARTS, Context, decide, is_number
 from duben.errors import DubenError
 from duben.hanzi import HAN_RUN, is_han
 from duben.orthography import display_pinyin, letters_and_tones, number_syllable
@@ -121,8 +122,6 @@ _DE2_WORDS = frozenset(
     "求得 谋得 心得 所得 应得 自得 了得 总得 非得 还得 也得".split()
 )
 
-#: Numerals (Chinese digits and words of quantity) that a measure word can follow.
-NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿几数多半")
 #: Measure words whose reading after a number is fixed: 两只 zhī (not the adverb zhǐ), 一宿 xiǔ.
 _NUMERAL_MEASURES = {
     "只": "zhi1", "宿": "xiu3", "处": "chu4", "种": "zhong3", "间": "jian1", "曲": "qu3",
@@ -299,8 +298,6 @@ class Reader:
         return out
 
     def _read_sentence(self, words: Sequence[tuple[str, str | None]]) -> list[tuple[str | None, ...]]:
-        from duben._rules import Context, decide
-
         data = _data()
         texts = [w for w, _ in words]
         tags = [p for _, p in words]
@@ -315,16 +312,7 @@ class Reader:
         _same_period(texts, readings, sources)
         _measure_words(texts, tags, readings, sources)
         _yi_wei_split(texts, readings, sources)
-        for index, word in enumerate(texts[:-1]):
-            if word in _CARRY_ON_BACK and (tags[index + 1] or "")[:1] == "n" and sources[index][0] != _CURATED:
-                readings[index][0] = "bei1"  # 背上药箱: carry on the back (背上 alone is "on the back")
-                sources[index][0] = _RULE
-            if word in ("总长", "全长") and (texts[index + 1][:1].isdigit() or _is_number(texts[index + 1])):
-                readings[index][1] = "chang2"  # 道路总长120公里: the total length
-                sources[index][1] = _RULE
-            if word[-1] == "传" and len(word) > 1 and texts[index + 1][:1] == "》" and sources[index][-1] != _CURATED:
-                readings[index][-1] = "zhuan4"  # a biography at the end of a book title: 《革命英烈传》
-                sources[index][-1] = _RULE
+        _senses_by_next_word(texts, tags, readings, sources)
         # Context rules where no word list decided a polyphone.
         open_positions: list[tuple[int, int]] = []
         for index, word in enumerate(texts):
@@ -459,13 +447,6 @@ class Reader:
         return readings, [_PHRASE if _is_polyphone(c, data) else _GIVEN for c in text]
 
 
-def _known(text: str, data: _Data) -> bool:
-    """Whether a word list reads ``text`` as one word."""
-    return text in data.curated or len(text) >= 2 and (
-        (entry := data.phrases.get(text) or data.large.get(text)) is not None and len(entry) == len(text)
-    )
-
-
 def _cover(text: str, data: _Data) -> list[tuple[int, int]]:
     """Cut a word no list knows into known words, as few characters left on their own as
     possible, then as few pieces as possible (落后+地区, not 落后地+区)."""
@@ -476,7 +457,7 @@ def _cover(text: str, data: _Data) -> list[tuple[int, int]]:
     for start in range(size - 1, -1, -1):
         options = []
         for end in range(min(size, start + data.longest), start, -1):
-            if end - start > 1 and not _known(text[start:end], data):
+            if end - start > 1 and Reader._phrase(text[start:end], data) is None:
                 continue
             after = best[end]
             options.append((after[0] + (end - start == 1), after[1] + 1, end))
@@ -524,7 +505,7 @@ _SAME_PERIOD_VERBS = frozenset(
 
 
 #: Demonstratives that take a measure word (这只羊, 每场比赛).
-_DEMONSTRATIVES = frozenset("这那哪每各某该本")
+_MEASURE_DEMONSTRATIVES = frozenset("这那哪每各某该本")
 #: How the names of events held at a venue end: 场 before them is chǎng (一场比赛, 这场招聘会);
 #: before anything else that happens over time it is cháng (一场大雪, 这场攻坚战, 一场变革).
 _VENUE_EVENT_ENDS = ("会", "赛", "演出", "电影", "戏", "球", "考试", "讲座", "报告", "晚会", "节目", "表演", "直播", "展", "秀")
@@ -539,7 +520,7 @@ def _measure_words(
     一场 cháng, 这场 chǎng); the dictionary reads them by what is counted.
     """
     for index, word in enumerate(texts):
-        if len(word) == 2 and word[0] == "只" and index and _is_number(texts[index - 1]) and sources[index][0] != _CURATED:
+        if len(word) == 2 and word[0] == "只" and index and is_number(texts[index - 1]) and sources[index][0] != _CURATED:
             readings[index][0] = "zhi1"  # jieba read 5只能繁母羊 as 5 + 只能: after a number 只 counts
             sources[index][0] = _RULE
             continue
@@ -547,11 +528,11 @@ def _measure_words(
         if measure not in ("只", "场", "行") or sources[index][-1] == _CURATED:
             continue
         head = word[:-1] or (texts[index - 1] if index else "")
-        if not head or not (head[-1] in NUMERALS or head[-1].isdigit() or head[-1] in _DEMONSTRATIVES):
+        if not head or not (head[-1] in NUMERALS or head[-1].isdigit() or head[-1] in _MEASURE_DEMONSTRATIVES):
             continue
         following = texts[index + 1] if index + 1 < len(texts) else ""
         following_tag = (tags[index + 1] or "") if following else ""
-        if measure == "只" and head[-1] in _DEMONSTRATIVES and following_tag[:1] != "n" and following_tag != "vn":
+        if measure == "只" and head[-1] in _MEASURE_DEMONSTRATIVES and following_tag[:1] != "n" and following_tag != "vn":
             continue  # 这只是开始: the adverb zhǐ
         if measure == "只":
             reading = "zhi1"
@@ -560,7 +541,7 @@ def _measure_words(
             counted = texts[index - (1 if word[:-1] else 2)] if index >= (1 if word[:-1] else 2) else ""
             venue = following.endswith(_VENUE_EVENT_ENDS) or not following[:1].isalnum() and counted.endswith(_VENUE_EVENT_ENDS)
             reading = "chang3" if venue else "chang2"
-        elif following_tag[:1] == "n" and following not in ("人", "人员") and head[-1] not in _DEMONSTRATIVES:
+        elif following_tag[:1] == "n" and following not in ("人", "人员") and head[-1] not in _MEASURE_DEMONSTRATIVES:
             reading = "hang2"  # 两行杨树: rows (一行五人, 书记一行: the party, xíng, stays)
         elif word == "一行" and index and texts[index - 1] in ("这", "那", "哪", "干", "爱", "专", "钻", "懂"):
             reading = "hang2"  # 这一行, 干一行爱一行: a trade
@@ -570,24 +551,30 @@ def _measure_words(
         sources[index][-1] = _RULE
 
 
-def _is_number(word: str) -> bool:
-    """Whether ``word`` is a number: Arabic digits or Chinese numerals (5, 十二, 三千余)."""
-    return (
-        bool(word)
-        and all(c.isdigit() or c in NUMERALS or c == "余" for c in word)
-        and any(c.isdigit() or c in "〇零一二两三四五六七八九十百千万亿" for c in word)
-    )
-
-
 #: 背 with a complement: before a noun, the verb "carry on the back" (bēi).
 _CARRY_ON_BACK = frozenset({"背上", "背起", "背着", "背回", "背到", "背进", "背出"})
+
+
+def _senses_by_next_word(
+    texts: list[str], tags: list[str | None], readings: list[list[str | None]], sources: list[list[str]]
+) -> None:
+    """Words the phrase data reads in one sense where the next word shows the other."""
+    for index, word in enumerate(texts[:-1]):
+        following = texts[index + 1]
+        if word in _CARRY_ON_BACK and (tags[index + 1] or "")[:1] == "n" and sources[index][0] != _CURATED:
+            readings[index][0] = "bei1"  # 背上药箱: carry on the back (背上 alone is "on the back")
+            sources[index][0] = _RULE
+        if word in ("总长", "全长") and (following[:1].isdigit() or is_number(following)):
+            readings[index][1] = "chang2"  # 道路总长120公里: the total length
+            sources[index][1] = _RULE
+        if word[-1] == "传" and len(word) > 1 and following[:1] == "》" and sources[index][-1] != _CURATED:
+            readings[index][-1] = "zhuan4"  # a biography at the end of a book title: 《革命英烈传》
+            sources[index][-1] = _RULE
 
 
 def _yi_wei_split(texts: list[str], readings: list[list[str | None]], sources: list[list[str]]) -> None:
     """以为 followed in its clause by a 为 of its own is 以 + 为 wèi (以为民办实事为出发点):
     the frame 以……为…… takes the second 为, the first is "for"."""
-    from duben._rules import SENTENCE_PARTS
-
     for index, word in enumerate(texts):
         if word != "以为" or sources[index][1] == _CURATED:
             continue
