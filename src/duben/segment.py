@@ -100,14 +100,16 @@ class Segmenter:
             else:
                 if previous is not None:
                     yield previous
-                rest = self._particle_split(word)
-                if self._leading_particle(word):
+                unknown = self._unknown_han(word)
+                tags = self.tagger.word_tag_tab
+                if unknown and len(word) == 2 and word[0] in _LEADING_PARTICLE_TAGS:
+                    # jieba's HMM glued a particle to the word after it (脚印|地干|下去): cut it off.
                     yield Piece(position, position + 1, _LEADING_PARTICLE_TAGS[word[0]])
-                    previous = Piece(position + 1, position + 2, self.tagger.word_tag_tab.get(word[1], flag))
-                elif rest is not None:
-                    # jieba's HMM glued a particle to the word before it (账得算清楚): cut it off.
-                    yield Piece(position, position + len(rest), self.tagger.word_tag_tab.get(rest, flag))
-                    previous = Piece(position + len(rest), position + len(word), _PARTICLE_TAGS[word[-1]])
+                    previous = Piece(position + 1, position + 2, tags.get(word[1], flag))
+                elif unknown and word[-1] in _PARTICLE_TAGS:
+                    # … or to the word before it (账得算清楚).
+                    yield Piece(position, position + len(word) - 1, tags.get(word[:-1], flag))
+                    previous = Piece(position + len(word) - 1, position + len(word), _PARTICLE_TAGS[word[-1]])
                 else:
                     previous = Piece(position, position + len(word), flag)
             position += len(word)
@@ -116,25 +118,10 @@ class Segmenter:
         if position != offset + len(text):
             yield from (Piece(i, i + 1, None) for i in range(position, offset + len(text)))
 
-    def _particle_split(self, word: str) -> str | None:
-        """The word before a particle that jieba's HMM joined to it, or ``None``.
-
-        Only words jieba's dictionary does not know are split (值得, 为了, 意味着 stay).
-        """
-        if len(word) < 2 or word[-1] not in _PARTICLE_TAGS or not HAN_RUN.fullmatch(word):
-            return None
-        if self.tagger.tokenizer.FREQ.get(word):
-            return None
-        return word[:-1]
-
-    def _leading_particle(self, word: str) -> bool:
-        """Whether jieba's HMM glued 地/的/得 to the word after it (脚印|地干|下去)."""
-        return (
-            len(word) == 2
-            and word[0] in ("地", "的", "得")
-            and HAN_RUN.fullmatch(word) is not None
-            and not self.tagger.tokenizer.FREQ.get(word)
-        )
+    def _unknown_han(self, word: str) -> bool:
+        """Whether ``word`` is two or more Han characters jieba's dictionary does not know
+        (made by its HMM); dictionary words with a particle stay whole (值得, 为了, 意味着)."""
+        return len(word) >= 2 and HAN_RUN.fullmatch(word) is not None and not self.tagger.tokenizer.FREQ.get(word)
 
     def cut(self, text: str) -> list[Piece]:
         """Segment ``text`` as jieba would, with part-of-speech tags; pieces tile it.
@@ -197,10 +184,10 @@ class Segmenter:
 
 #: Particles jieba's HMM sometimes joins to the word before them, and their tags.
 _PARTICLE_TAGS = {"得": "ud", "的": "uj", "了": "ul", "着": "uz"}
-
-#: The most common Chinese surnames (one character), for joining names jieba splits.
+#: … and those it joins to the word after them.
 _LEADING_PARTICLE_TAGS = {"地": "uv", "的": "uj", "得": "ud"}
 
+#: The most common Chinese surnames (one character), for joining names jieba splits.
 COMMON_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤柴乔"
